@@ -1,0 +1,54 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely'
+import type { StoreDialect } from './dialect.js'
+import { createWorks } from './migrations/0001-create-works.js'
+import { createChapters } from './migrations/0002-create-chapters.js'
+import { createCreators } from './migrations/0003-create-creators.js'
+import { createTags } from './migrations/0004-create-tags.js'
+import { createSeries } from './migrations/0005-create-series.js'
+import { createSources } from './migrations/0006-create-sources.js'
+import { createContentNotices } from './migrations/0007-create-content-notices.js'
+import type { Database } from './schema.js'
+import type { StoreMigration } from './store-migration.js'
+
+// A static map, not FileMigrationProvider: the same code runs compiled in dist/ and as
+// TypeScript under vitest, and Kysely runs the names in sorted order, hence the numbers.
+const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
+  '0001-create-works': createWorks,
+  '0002-create-chapters': createChapters,
+  '0003-create-creators': createCreators,
+  '0004-create-tags': createTags,
+  '0005-create-series': createSeries,
+  '0006-create-sources': createSources,
+  '0007-create-content-notices': createContentNotices,
+}
+
+/** Runs every migration not yet run, in name order; returns the names it ran. */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+): Promise<string[]> {
+  // Named outright: without it Kysely takes a kysely_migration table in any schema, such as
+  // another test's, for this one's.
+  const migrationTableSchema = await dialect.currentSchema(db)
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(withDialect(dialect)) },
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
+  })
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
+  const failed = results?.find((result) => result.status === 'Error')
+  if (error !== undefined) {
+    const where = failed === undefined ? '' : ` in ${failed.migrationName}`
+    throw new Error(`migration failed${where}`, { cause: error })
+  }
+  return (results ?? []).map((result) => result.migrationName)
+}
+
+function withDialect(dialect: StoreDialect): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(MIGRATIONS).map(([name, migration]) => [
+      name,
+      { up: (db) => migration.up(db, dialect), down: (db) => migration.down(db) },
+    ]),
+  )
+}

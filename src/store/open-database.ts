@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import { QuireError } from '../domain/errors.js'
+import type { DatabaseLocation } from './database-url.js'
+import { POSTGRES_DIALECT, SQLITE_DIALECT, type StoreDialect } from './dialect.js'
+import type { Database } from './schema.js'
+
+export type OpenDatabaseOptions = Readonly<{
+  /** PostgreSQL only: the schema every connection works in, created if missing. */
+  schema?: string
+}>
+
+export type OpenedDatabase = Readonly<{ db: Kysely<Database>; dialect: StoreDialect }>
+
+// A writer waits this long for another process's lock before SQLite gives up with SQLITE_BUSY.
+const SQLITE_BUSY_TIMEOUT_MS = 5_000
+
+/** Connects to the database at `location`; the caller destroys `db` when done. */
+export async function openDatabase(
+  location: DatabaseLocation,
+  options: OpenDatabaseOptions = {},
+): Promise<OpenedDatabase> {
+  switch (location.kind) {
+    case 'sqlite':
+      return { db: openSqlite(location.path), dialect: SQLITE_DIALECT }
+    case 'postgres':
+      return { db: await openPostgres(location.url, options.schema), dialect: POSTGRES_DIALECT }
+  }
+}
+
+function openSqlite(path: string): Kysely<Database> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const database = new SqliteDatabase(path)
+  // WAL lets readers go on while one writer writes; NORMAL is durable across crashes in WAL
+  // mode and only risks the last commits on power loss.
+  database.pragma('journal_mode = WAL')
+  database.pragma('synchronous = NORMAL')
+  database.pragma('foreign_keys = ON')
+  database.pragma(`busy_timeout = ${String(SQLITE_BUSY_TIMEOUT_MS)}`)
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+}
+
+async function openPostgres(url: string, schema: string | undefined): Promise<Kysely<Database>> {
+  if (schema === undefined) {
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url }) }),
+    })
+  }
+  checkSchemaName(schema)
+  // Set at connection start, so every pooled connection sees the same tables.
+  const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db)
+  } catch (error) {
+    // Close the pool, or its idle clients keep the process alive after the failure.
+    await db.destroy()
+    throw error
+  }
+  return db
+}
+
+function checkSchemaName(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/u.test(schema)) {
+    throw new QuireError(
+      'QUIRE_CONFIG_BAD_DATABASE_URL',
+      `PostgreSQL schema "${schema}": expected lower-case letters, digits and _, at most 63`,
+    )
+  }
+}
