@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely'
+import { QuireError } from '../domain/errors.js'
+import type { WorkListing } from '../domain/work-listing.js'
+import { parseWorkId, type WorkId } from '../domain/work.js'
+import type { Database } from './schema.js'
+
+export type WorkListRequest = Readonly<{
+  limit: number
+  /** `listingCursor` of the last work on the page before; absent for the first page. */
+  after?: string | undefined
+}>
+
+/** Works, most recently updated first (ties: newest id first), a keyset page at a time. */
+export async function listWorks(
+  db: Kysely<Database>,
+  { limit, after }: WorkListRequest,
+): Promise<WorkListing[]> {
+  const cursor = after === undefined ? undefined : parseListingCursor(after)
+  let query = db
+    .selectFrom('works')
+    .select(['id', 'title', 'rating', 'word_count', 'updated_at'])
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+  if (cursor !== undefined) {
+    query = query.where(({ eb, refTuple, tuple }) =>
+      eb(refTuple('updated_at', 'id'), '<', tuple(cursor.updated, cursor.id)),
+    )
+  }
+  const rows = await query.execute()
+  const ids = rows.map((row) => row.id)
+  const [creators, fandoms] = await Promise.all([
+    findCreatorNames(db, ids),
+    findFandomNames(db, ids),
+  ])
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    creators: creators.get(row.id) ?? [],
+    rating: row.rating,
+    fandoms: fandoms.get(row.id) ?? [],
+    wordCount: row.word_count,
+    updated: row.updated_at,
+  }))
+}
+
+/** Where the page after this work starts, for `after`: "YYYY-MM-DD_WORKID". */
+export function listingCursor(work: Pick<WorkListing, 'id' | 'updated'>): string {
+  return `${work.updated}_${work.id}`
+}
+
+function parseListingCursor(raw: string): { updated: string; id: WorkId } {
+  const split = raw.lastIndexOf('_')
+  const id = parseWorkId(raw.slice(split + 1))
+  if (split < 1 || id === undefined) {
+    throw new QuireError(
+      'QUIRE_WORK_NOT_FOUND',
+      `listing cursor "${raw}": expected the updated date and a work id, as "2004-05-01_01J…"`,
+    )
+  }
+  return { updated: raw.slice(0, split), id }
+}
+
+async function findCreatorNames(db: Kysely<Database>, ids: WorkId[]) {
+  if (ids.length === 0) return new Map<WorkId, string[]>()
+  const rows = await db
+    .selectFrom('work_creators')
+    .innerJoin('creators', 'creators.id', 'work_creators.creator_id')
+    .select(['work_creators.work_id', 'creators.name'])
+    .where('work_creators.work_id', 'in', ids)
+    .orderBy('work_creators.work_id')
+    .orderBy('work_creators.position')
+    .execute()
+  return groupNames(rows)
+}
+
+async function findFandomNames(db: Kysely<Database>, ids: WorkId[]) {
+  if (ids.length === 0) return new Map<WorkId, string[]>()
+  const rows = await db
+    .selectFrom('work_tags')
+    .innerJoin('tags', 'tags.id', 'work_tags.tag_id')
+    .select(['work_tags.work_id', 'tags.name'])
+    .where('work_tags.work_id', 'in', ids)
+    .where('tags.kind', '=', 'fandom')
+    .orderBy('work_tags.work_id')
+    .orderBy('work_tags.position')
+    .execute()
+  return groupNames(rows)
+}
+
+function groupNames(rows: ReadonlyArray<{ work_id: WorkId; name: string }>) {
+  const byWork = new Map<WorkId, string[]>()
+  for (const { work_id: workId, name } of rows) {
+    const names = byWork.get(workId)
+    if (names === undefined) byWork.set(workId, [name])
+    else names.push(name)
+  }
+  return byWork
+}

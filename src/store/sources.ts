@@ -1,0 +1,67 @@
+import type { Kysely, Selectable } from 'kysely'
+import { QuireError } from '../domain/errors.js'
+import type { StoredSource } from '../domain/stored-source.js'
+import type { WorkId } from '../domain/work.js'
+import type { Database, SourcesTable } from './schema.js'
+
+// Eight hex digits, as `git` abbreviates: short to type, and a clash among a few thousand
+// files is unlikely; a clash is an error, never a guess.
+const SHA256_PREFIX = /^[0-9a-f]{8,64}$/u
+
+/** The sources a work was made from, oldest first. */
+export async function findSourcesByWork(
+  db: Kysely<Database>,
+  workId: WorkId,
+): Promise<StoredSource[]> {
+  const rows = await db
+    .selectFrom('sources')
+    .selectAll()
+    .where('work_id', '=', workId)
+    .orderBy('imported_at')
+    .orderBy('id')
+    .execute()
+  return rows.map(toStoredSource)
+}
+
+/** The source whose sha256 is, or starts with, `sha256` (8 to 64 hex digits), or undefined. */
+export async function findSourceBySha256(
+  db: Kysely<Database>,
+  sha256: string,
+): Promise<StoredSource | undefined> {
+  const wanted = sha256.trim().toLowerCase()
+  if (!SHA256_PREFIX.test(wanted)) {
+    throw new QuireError(
+      'QUIRE_SOURCE_NOT_FOUND',
+      `sha256 "${sha256}": expected 8 to 64 hexadecimal digits`,
+    )
+  }
+  const query = db.selectFrom('sources').selectAll().limit(2)
+  const rows = await (
+    wanted.length === 64
+      ? query.where('sha256', '=', wanted)
+      : query.where('sha256', 'like', `${wanted}%`)
+  ).execute()
+  const [first, second] = rows
+  if (second !== undefined) {
+    throw new QuireError(
+      'QUIRE_SOURCE_AMBIGUOUS',
+      `sha256 prefix "${wanted}" matches more than one source; give more digits`,
+    )
+  }
+  return first === undefined ? undefined : toStoredSource(first)
+}
+
+function toStoredSource(row: Selectable<SourcesTable>): StoredSource {
+  return {
+    id: row.id,
+    workId: row.work_id,
+    sha256: row.sha256,
+    bytes: row.bytes,
+    encoding: row.encoding,
+    encodingConfidence: row.encoding_confidence,
+    fileName: row.file_name,
+    byteLength: row.byte_length,
+    importedAt: row.imported_at,
+    reportJson: row.report,
+  }
+}

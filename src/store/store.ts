@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely'
+import type { StoredTag } from '../domain/stored-tag.js'
+import type { TagKind, TagName } from '../domain/tag.js'
+import type { WorkListing } from '../domain/work-listing.js'
+import { parseWorkId, type Work } from '../domain/work.js'
+import type { StoredSource } from '../domain/stored-source.js'
+import { parseDatabaseUrl } from './database-url.js'
+import type { StoreDialect } from './dialect.js'
+import { importRescued, type ImportInput, type ImportResult } from './import-rescued.js'
+import { listWorks, type WorkListRequest } from './list-works.js'
+import { migrateToLatest } from './migrate.js'
+import { openDatabase } from './open-database.js'
+import type { Database } from './schema.js'
+import { findSourceBySha256, findSourcesByWork } from './sources.js'
+import { findOrCreateTag, type NewTagOptions } from './tags.js'
+import { countWorks, findWork } from './works.js'
+
+// Named here too, so a caller of the store imports what it gets back from one place.
+export type { StoredSource, WorkListing }
+
+/** The archive's data: every read and write goes through one of these. */
+export type Store = Readonly<{
+  db: Kysely<Database>
+  dialect: StoreDialect
+  /** Runs the migrations not yet run; returns their names. */
+  migrate(): Promise<string[]>
+  /** Closes every connection; the store is unusable after. */
+  destroy(): Promise<void>
+  works: Readonly<{
+    importRescued(input: ImportInput): Promise<ImportResult>
+    list(request: WorkListRequest): Promise<WorkListing[]>
+    /** Undefined when no work has this id, or `id` is not a work id at all. */
+    find(id: string): Promise<Work | undefined>
+    count(): Promise<number>
+  }>
+  sources: Readonly<{
+    findByWork(workId: string): Promise<StoredSource[]>
+    findBySha256(sha256OrPrefix: string): Promise<StoredSource | undefined>
+  }>
+  tags: Readonly<{
+    findOrCreate(kind: TagKind, name: TagName, options?: NewTagOptions): Promise<StoredTag>
+  }>
+}>
+
+export type OpenStoreOptions = Readonly<{
+  /** Where a relative `sqlite:PATH` starts; the process's working directory by default. */
+  cwd?: string
+  /** PostgreSQL only: the schema to work in, created if missing. SQLite has one per file. */
+  schema?: string
+}>
+
+/** Opens the database at `url` (`sqlite:PATH`, `postgres://…`); call `migrate()` before use. */
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const location = parseDatabaseUrl(url, options.cwd ?? process.cwd())
+  const { db, dialect } = await openDatabase(
+    location,
+    options.schema === undefined ? {} : { schema: options.schema },
+  )
+  return {
+    db,
+    dialect,
+    migrate: () => migrateToLatest(db, dialect),
+    destroy: () => db.destroy(),
+    works: {
+      importRescued: (input) => importRescued(db, input),
+      list: (request) => listWorks(db, request),
+      find: async (id) => {
+        const workId = parseWorkId(id)
+        return workId === undefined ? undefined : findWork(db, workId)
+      },
+      count: () => countWorks(db),
+    },
+    sources: {
+      findByWork: async (id) => {
+        const workId = parseWorkId(id)
+        return workId === undefined ? [] : findSourcesByWork(db, workId)
+      },
+      findBySha256: (sha256) => findSourceBySha256(db, sha256),
+    },
+    tags: {
+      findOrCreate: (kind, name, tagOptions) => findOrCreateTag(db, kind, name, tagOptions),
+    },
+  }
+}

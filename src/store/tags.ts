@@ -1,0 +1,81 @@
+import type { Kysely, Selectable } from 'kysely'
+import { QuireError } from '../domain/errors.js'
+import type { StoredTag } from '../domain/stored-tag.js'
+import type { WorkId } from '../domain/work.js'
+import { TAG_KIND_NAMES } from '../domain/tag-kind-name.js'
+import { makeTagName, TAG_MAX, type TagKind, type TagName } from '../domain/tag.js'
+import { isSet, toFlag } from './flag.js'
+import { nameKey } from './name-key.js'
+import type { Database, TagsTable } from './schema.js'
+
+export type NewTagOptions = Readonly<{ platonic?: boolean }>
+
+/**
+ * The tag of this kind and name, made if missing. Names are unique across the archive, as on
+ * AO3: when another kind holds the name, this kind's tag is "Name (Kind)", the same suffix
+ * every time, so "Gen" the freeform is always "Gen (Additional Tag)".
+ */
+export async function findOrCreateTag(
+  db: Kysely<Database>,
+  kind: TagKind,
+  name: TagName,
+  options: NewTagOptions = {},
+): Promise<StoredTag> {
+  const candidates = [name, withKindSuffix(name, kind)]
+  // Twice at most: a second pass only when another import took a name between look and insert.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const taken = await db
+      .selectFrom('tags')
+      .selectAll()
+      .where('name_key', 'in', candidates.map(nameKey))
+      .execute()
+    for (const candidate of candidates) {
+      const holder = taken.find((tag) => tag.name_key === nameKey(candidate))
+      if (holder?.kind === kind) return toStoredTag(holder)
+      if (holder !== undefined) continue
+      const inserted = await db
+        .insertInto('tags')
+        .values({
+          kind,
+          name: candidate,
+          name_key: nameKey(candidate),
+          canonical_id: null,
+          platonic: toFlag(options.platonic ?? false),
+          created_at: new Date().toISOString(),
+        })
+        .onConflict((conflict) => conflict.column('name_key').doNothing())
+        .returningAll()
+        .executeTakeFirst()
+      if (inserted !== undefined) return toStoredTag(inserted)
+      break
+    }
+  }
+  const suffixed = withKindSuffix(name, kind)
+  throw new QuireError(
+    'QUIRE_STORE_CONFLICT',
+    `tag "${name}" (${TAG_KIND_NAMES[kind]}): "${name}" and "${suffixed}" both name other kinds of tag`,
+  )
+}
+
+/** "Chloe" as a character when the name is taken: "Chloe (Character)". */
+export function withKindSuffix(name: TagName, kind: TagKind): TagName {
+  const suffix = ` (${TAG_KIND_NAMES[kind]})`
+  // Shorten the name, not the suffix, so a long name still ends in its kind within TAG_MAX.
+  return makeTagName(`${name.slice(0, TAG_MAX - suffix.length).trimEnd()}${suffix}`)
+}
+
+/** A work's tags in the order the work lists them. */
+export async function findWorkTags(db: Kysely<Database>, workId: WorkId): Promise<StoredTag[]> {
+  const rows = await db
+    .selectFrom('work_tags')
+    .innerJoin('tags', 'tags.id', 'work_tags.tag_id')
+    .selectAll('tags')
+    .where('work_tags.work_id', '=', workId)
+    .orderBy('work_tags.position')
+    .execute()
+  return rows.map(toStoredTag)
+}
+
+function toStoredTag(row: Selectable<TagsTable>): StoredTag {
+  return { id: row.id, kind: row.kind, name: row.name, platonic: isSet(row.platonic) }
+}
