@@ -1,6 +1,8 @@
 /** Every expected failure has a literal code; a web or CLI edge maps each to a status. */
 export type ErrorCode =
   | 'QUIRE_CONFIG_BAD_DATABASE_URL'
+  | 'QUIRE_CONFIG_BAD_SIZE'
+  | 'QUIRE_CONFIG_BAD_PORT'
   | 'QUIRE_RESCUE_EMPTY'
   | 'QUIRE_RESCUE_BINARY'
   | 'QUIRE_RESCUE_BAD_ENCODING'
@@ -12,6 +14,7 @@ export type ErrorCode =
   | 'QUIRE_SOURCE_NOT_FOUND'
   | 'QUIRE_SOURCE_AMBIGUOUS'
   | 'QUIRE_STORE_CONFLICT'
+  | 'QUIRE_STORE_BAD_CURSOR'
 
 /** An expected failure: bad input, a missing work, an unreadable file. Bugs stay plain Errors. */
 export class QuireError extends Error {

@@ -54,7 +54,7 @@ function parseListingCursor(raw: string): { updated: string; id: WorkId } {
   const id = parseWorkId(raw.slice(split + 1))
   if (split < 1 || id === undefined) {
     throw new QuireError(
-      'QUIRE_WORK_NOT_FOUND',
+      'QUIRE_STORE_BAD_CURSOR',
       `listing cursor "${raw}": expected the updated date and a work id, as "2004-05-01_01J…"`,
     )
   }

@@ -1,0 +1,33 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { loadAo3Names } from './ao3-names.js'
+import { generateStory, longTailWordCount } from './generate-story.js'
+import { seededRandom } from './random.js'
+
+export type CorpusShape =
+  | { readonly kind: 'fixed'; readonly works: number; readonly words: number }
+  | { readonly kind: 'long-tail'; readonly works: number }
+  | { readonly kind: 'bytes'; readonly bytes: number }
+
+export type WrittenCorpus = Readonly<{ folder: string; files: number; bytes: number }>
+
+/** Writes a deterministic corpus of legacy story files into `folder` (emptied first), 1,000 a subfolder. */
+export async function writeCorpus(folder: string, shape: CorpusShape, seed: number): Promise<WrittenCorpus> {
+  await rm(folder, { recursive: true, force: true })
+  const random = seededRandom(seed)
+  const names = loadAo3Names(path.resolve('..', 'shared', 'data', 'ao3-dump-sample', 'tags-20210226.csv'))
+  let files = 0
+  let bytes = 0
+  for (;;) {
+    if (shape.kind !== 'bytes' && files >= shape.works) break
+    if (shape.kind === 'bytes' && bytes >= shape.bytes) break
+    const words = shape.kind === 'fixed' ? shape.words : longTailWordCount(random)
+    const story = generateStory(random, names, files, words)
+    const dir = path.join(folder, String(Math.floor(files / 1000)).padStart(4, '0'))
+    if (files % 1000 === 0) await mkdir(dir, { recursive: true })
+    await writeFile(path.join(dir, story.fileName), story.bytes)
+    files += 1
+    bytes += story.bytes.length
+  }
+  return { folder, files, bytes }
+}

@@ -1,0 +1,124 @@
+// npm run bench:import [-- --works N --long-tail N --folder-mb N --seed S]
+// Rescue speed on a synthetic legacy corpus, beside the cost of only reading and decoding the
+// same bytes in the same run, then the peak memory of `quire import` on a large folder.
+import { readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { importFiles } from '../src/cli/import-files.js'
+import { walkFiles } from '../src/cli/walk-files.js'
+import { decodeText } from '../src/rescue/decode-text.js'
+import { rescuePlainText } from '../src/rescue/rescue-plain-text.js'
+import { openStore } from '../src/store/store.js'
+import { runMeasuringPeakRss } from './peak-rss.js'
+import { percentile, printTable, sortedCopy } from './stats.js'
+import { writeCorpus, type CorpusShape, type WrittenCorpus } from './corpus/write-corpus.js'
+
+const { values } = parseArgs({
+  options: {
+    works: { type: 'string', default: '10000' },
+    'long-tail': { type: 'string', default: '2000' },
+    'folder-mb': { type: 'string', default: '2048' },
+    seed: { type: 'string', default: '1' },
+    data: { type: 'string', default: 'bench-data' },
+  },
+})
+const seed = Number(values.seed)
+const dataDir = path.resolve(values.data)
+
+type Row = readonly string[]
+const rows: Row[] = []
+
+async function main(): Promise<void> {
+  console.log(`Quire import benchmark, seed ${String(seed)}, node ${process.version}\n`)
+  await measureCorpus('20 KB works', { kind: 'fixed', works: Number(values.works), words: 3300 })
+  await measureCorpus('long tail', { kind: 'long-tail', works: Number(values['long-tail']) })
+  printTable(['corpus / phase', 'works', 'MB', 's', 'MB/s', 'works/s', 'median ms', 'p95 ms', 'peak RSS MB'], rows)
+  const folderMb = Number(values['folder-mb'])
+  if (folderMb > 0) await measureFolder(folderMb)
+}
+
+async function measureCorpus(name: string, shape: CorpusShape): Promise<void> {
+  process.stderr.write(`writing the ${name} corpus…\n`)
+  const corpus = await writeCorpus(path.join(dataDir, shape.kind), shape, seed)
+  const files: string[] = []
+  for await (const entry of walkFiles([corpus.folder])) if (entry.kind === 'file') files.push(entry.file)
+
+  await timePerFile(`${name}: read+decode`, corpus, files, async (file) => {
+    decodeText(await readFile(file), path.basename(file))
+  })
+  await timePerFile(`${name}: parse`, corpus, files, async (file) => {
+    rescuePlainText(await readFile(file), path.basename(file))
+  })
+
+  const dbFile = path.join(dataDir, `${shape.kind}.db`)
+  await rm(dbFile, { force: true })
+  const store = await openStore(`sqlite:${dbFile}`, { cwd: process.cwd() })
+  await store.migrate()
+  const times: number[] = []
+  let failed = 0
+  let last = performance.now()
+  const started = last
+  await importFiles(store, [corpus.folder], {
+    maxSize: Number.MAX_SAFE_INTEGER,
+    onOutcome: (outcome) => {
+      const now = performance.now()
+      times.push(now - last)
+      last = now
+      if (outcome.status === 'failed') failed += 1
+    },
+    onSkipped: () => undefined,
+  })
+  addRow(`${name}: parse+store`, corpus, times, performance.now() - started)
+  await store.destroy()
+  if (failed > 0) console.log(`  (${String(failed)} of ${String(files.length)} files failed to import)`)
+}
+
+async function timePerFile(label: string, corpus: WrittenCorpus, files: readonly string[], run: (file: string) => Promise<void>): Promise<void> {
+  const times: number[] = []
+  const started = performance.now()
+  for (const file of files) {
+    const t0 = performance.now()
+    try {
+      await run(file)
+    } catch {
+      // A file rescue refuses still costs its time; the parse+store row counts the failures.
+    }
+    times.push(performance.now() - t0)
+  }
+  addRow(label, corpus, times, performance.now() - started)
+}
+
+function addRow(label: string, corpus: WrittenCorpus, times: readonly number[], totalMs: number): void {
+  const sorted = sortedCopy(times)
+  const seconds = totalMs / 1000
+  const mb = corpus.bytes / 1024 / 1024
+  rows.push([
+    label,
+    String(corpus.files),
+    mb.toFixed(1),
+    seconds.toFixed(2),
+    (mb / seconds).toFixed(1),
+    (corpus.files / seconds).toFixed(0),
+    percentile(sorted, 0.5).toFixed(2),
+    percentile(sorted, 0.95).toFixed(2),
+    (process.resourceUsage().maxRSS / 1024).toFixed(0),
+  ])
+}
+
+async function measureFolder(megabytes: number): Promise<void> {
+  process.stderr.write(`\nwriting a ${String(megabytes)} MB folder…\n`)
+  const corpus = await writeCorpus(path.join(dataDir, 'folder'), { kind: 'bytes', bytes: megabytes * 1024 * 1024 }, seed + 1)
+  const dbFile = path.join(dataDir, 'folder.db')
+  await rm(dbFile, { force: true })
+  process.stderr.write(`importing it with quire import…\n`)
+  const run = await runMeasuringPeakRss(process.execPath, [path.resolve('bin/quire.js'), '--database', `sqlite:${dbFile}`, 'import', corpus.folder], process.env)
+  const mb = corpus.bytes / 1024 / 1024
+  console.log(
+    `\nquire import of a ${mb.toFixed(0)} MB folder (${String(corpus.files)} files): ` +
+      `${run.seconds.toFixed(1)} s, ${(mb / run.seconds).toFixed(1)} MB/s, ` +
+      `${(corpus.files / run.seconds).toFixed(0)} works/s, peak RSS ${(run.peakRssBytes / 1024 / 1024).toFixed(0)} MB, exit ${String(run.code)}`,
+  )
+  if (run.code !== 0) console.log(run.stderr.split('\n').slice(-5).join('\n'))
+}
+
+await main()

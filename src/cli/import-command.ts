@@ -1,0 +1,93 @@
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { once } from 'node:events'
+import type { Command } from 'commander'
+import { MultiBar, Presets } from 'cli-progress'
+import { parseByteSize } from './byte-size.js'
+import { importFiles, type ImportOutcome } from './import-files.js'
+import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './read-story-file.js'
+import { withStore } from './with-store.js'
+import type { GlobalOptions } from './config.js'
+
+type ImportCommandOptions = { maxSize?: string; report?: string }
+
+/** `quire import PATH...`: rescue and store every story file under the paths. */
+export function addImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('rescue and store story files; folders are read recursively')
+    .argument('<paths...>', 'files or folders')
+    .option('--max-size <size>', `refuse files over this size (default ${formatBytes(DEFAULT_MAX_FILE_SIZE)})`)
+    .option('--report <file>', 'write one JSON line per file to FILE (overwritten)')
+    .action(async (paths: string[], options: ImportCommandOptions, command: Command) => {
+      const maxSize = options.maxSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseByteSize(options.maxSize)
+      const report = options.report === undefined ? null : createWriteStream(options.report)
+      const progress = makeProgress()
+      const counts = { imported: 0, unchanged: 0, failed: 0 }
+      await withStore(command.optsWithGlobals<GlobalOptions>(), async (store) => {
+        await importFiles(store, paths, {
+          maxSize,
+          onOutcome: (outcome) => {
+            counts[outcome.status] += 1
+            progress.record(outcome)
+            report?.write(JSON.stringify(outcome) + '\n')
+          },
+          onSkipped: (file, reason) => progress.note(`skipped  ${file}: ${reason}`),
+        })
+      }).finally(async () => {
+        progress.stop()
+        if (report !== null) await closeStream(report)
+      })
+      process.stderr.write(
+        `${String(counts.imported)} imported, ${String(counts.unchanged)} unchanged, ` +
+          `${String(counts.failed)} failed\n`,
+      )
+      if (counts.failed > 0) process.exitCode = 1
+    })
+}
+
+type Progress = {
+  record(outcome: ImportOutcome): void
+  note(line: string): void
+  stop(): void
+}
+
+// A bar on a terminal; plain lines when stderr is a pipe or a log file, which a bar would garble.
+function makeProgress(): Progress {
+  const failureLine = (o: ImportOutcome): string =>
+    `failed   ${o.file}: ${o.errors.map((e) => e.message).join('; ')}`
+  if (process.stderr.isTTY !== true) {
+    return {
+      record: (o) =>
+        process.stderr.write(
+          (o.status === 'failed' ? failureLine(o) : `${o.status.padEnd(8)} ${o.file} -> ${o.work ?? ''}`) + '\n',
+        ),
+      note: (line) => process.stderr.write(line + '\n'),
+      stop: () => undefined,
+    }
+  }
+  // A MultiBar with one bar, for its log(): lines printed above the bar without breaking it.
+  const bars = new MultiBar(
+    {
+      format: 'importing {bar} {value} files | {imported} imported, {unchanged} unchanged, {failed} failed',
+      stream: process.stderr,
+    },
+    Presets.shades_classic,
+  )
+  const counts = { imported: 0, unchanged: 0, failed: 0 }
+  const bar = bars.create(0, 0, counts)
+  return {
+    record: (o) => {
+      counts[o.status] += 1
+      if (o.status === 'failed') bars.log(failureLine(o) + '\n')
+      bar.setTotal(bar.getTotal() + 1)
+      bar.increment(1, counts)
+    },
+    note: (line) => bars.log(line + '\n'),
+    stop: () => bars.stop(),
+  }
+}
+
+async function closeStream(stream: WriteStream): Promise<void> {
+  stream.end()
+  await once(stream, 'close')
+}

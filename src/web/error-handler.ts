@@ -1,0 +1,39 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { QuireError, type ErrorCode } from '../domain/errors.js'
+
+/** Every error code picks its HTTP status here, so a new code cannot fall through to 500. */
+export const HTTP_STATUS = {
+  QUIRE_CONFIG_BAD_DATABASE_URL: 500,
+  QUIRE_CONFIG_BAD_SIZE: 400,
+  QUIRE_CONFIG_BAD_PORT: 500,
+  QUIRE_RESCUE_EMPTY: 422,
+  QUIRE_RESCUE_BINARY: 415,
+  QUIRE_RESCUE_BAD_ENCODING: 422,
+  QUIRE_RESCUE_NO_STORY: 422,
+  QUIRE_RESCUE_TOO_LARGE: 413,
+  QUIRE_RESCUE_BAD_HEADER: 422,
+  QUIRE_IMPORT_UNREADABLE: 400,
+  QUIRE_WORK_NOT_FOUND: 404,
+  QUIRE_SOURCE_NOT_FOUND: 404,
+  QUIRE_SOURCE_AMBIGUOUS: 409,
+  QUIRE_STORE_CONFLICT: 409,
+  QUIRE_STORE_BAD_CURSOR: 400,
+} as const satisfies Record<ErrorCode, number>
+
+/**
+ * Answers a QuireError with its status and message, a validation error with 400, and anything
+ * else with a bare 500 whose detail goes only to the log (it may hold SQL or paths).
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | QuireError | Error, request, reply) => {
+    if (error instanceof QuireError) {
+      const status = HTTP_STATUS[error.code]
+      if (status >= 500) request.log.error({ err: error }, 'server error')
+      return reply.status(status).send({ error: error.code, message: status < 500 ? error.message : 'server error' })
+    }
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500
+    if (status < 500) return reply.status(status).send({ error: 'QUIRE_BAD_REQUEST', message: error.message })
+    request.log.error({ err: error }, 'server error')
+    return reply.status(500).send({ error: 'QUIRE_INTERNAL', message: 'server error' })
+  })
+}

@@ -1,0 +1,168 @@
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import iconv from 'iconv-lite'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { REFERENCE_STORY, runQuire } from '../support/run-quire.js'
+
+const STORY = `Title: The Lighthouse Keeper's Daughter
+Author: Marigold Vance
+Fandom: Due South
+Rating: PG
+Pairing: Fraser/Kowalski
+
+Summary: A winter night at the lighthouse, and a letter that arrives too late.
+
+* * *
+
+The lamp had been lit every night for forty years, and tonight would be no different.
+
+Ray stamped the snow off his boots and looked up at the tower. "You sure about this?"
+
+"Entirely," said Fraser, who was never entirely sure of anything that mattered.
+
+END
+`
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'quire-cli-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function writeStory(name: string, content: string | Uint8Array): Promise<string> {
+  const file = path.join(dir, name)
+  await mkdir(path.dirname(file), { recursive: true })
+  await writeFile(file, content)
+  return file
+}
+
+function reportLines(text: string): Array<Record<string, unknown>> {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+}
+
+describe('the quire command', () => {
+  it('lists its commands in --help', async () => {
+    const run = await runQuire(['--help'], { cwd: dir })
+    expect(run.code).toBe(0)
+    for (const command of ['parse', 'import', 'source', 'migrate', 'serve']) {
+      expect(run.stdout.toString()).toContain(command)
+    }
+  })
+
+  it('prints a work and its report as one JSON object with AO3 names for the rating', async () => {
+    const file = await writeStory('lighthouse.txt', STORY)
+    const run = await runQuire(['parse', file, '--json'], { cwd: dir })
+    expect(run.code).toBe(0)
+    const { work, report } = JSON.parse(run.stdout.toString()) as {
+      work: Record<string, unknown>
+      report: Record<string, unknown>
+    }
+    expect(work['title']).toBe("The Lighthouse Keeper's Daughter")
+    expect(work['creators']).toEqual(['Marigold Vance'])
+    expect(work['rating']).toBe('General Audiences')
+    expect(work['ratingOriginal']).toBe('PG')
+    expect(work['fandoms']).toEqual(['Due South'])
+    expect(work['complete']).toBe(true)
+    expect(report).toHaveProperty('fields.title.line', 1)
+    expect(report).toHaveProperty('unrecognised')
+    expect(report).toHaveProperty('issues')
+  })
+
+  it('reads the reference story with the rating, fandom and platonic relationship an archivist would give it', async () => {
+    const run = await runQuire(['parse', REFERENCE_STORY, '--json'], { cwd: dir })
+    expect(run.code).toBe(0)
+    const { work } = JSON.parse(run.stdout.toString()) as { work: Record<string, unknown> }
+    expect(work['title']).toBe('Stepping Back')
+    expect(work['rating']).toBe('Teen And Up Audiences')
+    expect(work['categories']).toEqual(['Gen'])
+    expect(work['archiveWarnings']).toEqual(['Creator Chose Not To Use Archive Warnings'])
+    expect(work['relationships']).toEqual([
+      { name: 'Chloe & Lex', platonic: true, original: 'Chloe/Lex friendship' },
+    ])
+  })
+
+  it('names the file and the reason when parse is given a file it cannot read', async () => {
+    const file = await writeStory('empty.txt', '')
+    const run = await runQuire(['parse', file], { cwd: dir })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('empty.txt')
+    expect(run.stderr).not.toContain('    at ') // a message, not a stack trace
+  })
+
+  it('imports a folder, names each failure, skips hidden files and links, and exits 1 when one failed', async () => {
+    await writeStory('archive/lighthouse.txt', STORY)
+    await writeStory('archive/sub/winter.txt', STORY.replace('Lighthouse Keeper', 'Winter Road'))
+    await writeStory('archive/cover.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))
+    await writeStory('archive/.hidden.txt', STORY.replace('Lighthouse', 'Hidden'))
+    await symlink(path.join(dir, 'archive', 'lighthouse.txt'), path.join(dir, 'archive', 'link.txt'))
+    const reportFile = path.join(dir, 'report.jsonl')
+    const run = await runQuire(['import', 'archive', '--report', reportFile], { cwd: dir })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/failed\s+archive\/cover\.png: .+/u)
+    expect(run.stderr).toContain('link.txt')
+    const lines = reportLines(await readFile(reportFile, 'utf8'))
+    expect(lines.map((l) => [path.basename(String(l['file'])), l['status']])).toEqual([
+      ['cover.png', 'failed'],
+      ['lighthouse.txt', 'imported'],
+      ['winter.txt', 'imported'],
+    ])
+    const failed = lines[0]
+    expect(failed?.['errors']).toEqual([expect.objectContaining({ code: 'QUIRE_RESCUE_BINARY' })])
+    expect(lines[1]?.['sha256']).toMatch(/^[0-9a-f]{64}$/u)
+    expect(lines[1]?.['work']).toMatch(/^[0-9A-Z]{26}$/u)
+  })
+
+  it('changes nothing when the same bytes are imported again, and says so', async () => {
+    await writeStory('archive/lighthouse.txt', STORY)
+    const reportFile = path.join(dir, 'report.jsonl')
+    const first = await runQuire(['import', 'archive', '--report', reportFile], { cwd: dir })
+    expect(first.code).toBe(0)
+    const [imported] = reportLines(await readFile(reportFile, 'utf8'))
+    const second = await runQuire(['import', 'archive', '--report', reportFile], { cwd: dir })
+    expect(second.code).toBe(0)
+    const [again] = reportLines(await readFile(reportFile, 'utf8'))
+    expect(again?.['status']).toBe('unchanged')
+    expect(again?.['work']).toBe(imported?.['work'])
+    expect(second.stderr).toContain('0 imported, 1 unchanged, 0 failed')
+  })
+
+  it('refuses a file over --max-size with a message naming it and the limit', async () => {
+    await writeStory('big.txt', STORY.repeat(50))
+    const run = await runQuire(['import', 'big.txt', '--max-size', '2KB'], { cwd: dir })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/big\.txt: .*over the 2\.0 KB limit/u)
+  })
+
+  it('gives back the original bytes of a windows-1252 story, byte for byte, by work id and by sha256', async () => {
+    const bytes = iconv.encode(STORY.replace("Keeper's", 'Keeper\u2019s').replace('winter', 'café'), 'windows-1252')
+    await writeStory('old.txt', bytes)
+    const reportFile = path.join(dir, 'report.jsonl')
+    expect((await runQuire(['import', 'old.txt', '--report', reportFile], { cwd: dir })).code).toBe(0)
+    const [line] = reportLines(await readFile(reportFile, 'utf8'))
+    const byWork = await runQuire(['source', String(line?.['work'])], { cwd: dir })
+    expect(byWork.code).toBe(0)
+    expect(Buffer.compare(byWork.stdout, bytes)).toBe(0)
+    const out = path.join(dir, 'copy.txt')
+    const bySha = await runQuire(['source', String(line?.['sha256']), '-o', out], { cwd: dir })
+    expect(bySha.code).toBe(0)
+    expect(Buffer.compare(await readFile(out), bytes)).toBe(0)
+  })
+
+  it('says clearly when a source is not there', async () => {
+    const run = await runQuire(['source', 'deadbeefdeadbeef'], { cwd: dir })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('no source with sha256 deadbeefdeadbeef')
+  })
+
+  it('rejects a database URL it does not understand, naming it', async () => {
+    const run = await runQuire(['migrate'], { cwd: dir, env: { QUIRE_DATABASE_URL: 'mysql://localhost/quire' } })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('mysql://localhost/quire')
+  })
+})
