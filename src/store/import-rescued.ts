@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely'
 import type { CreatorId } from '../domain/creator.js'
 import type { RescuedWork } from '../domain/rescue-report.js'
 import type { SourceId } from '../domain/stored-source.js'
-import type { TagId } from '../domain/stored-tag.js'
 import type { WorkDraft } from '../domain/work-draft.js'
 import type { WorkId } from '../domain/work.js'
 import { findOrCreateCreator } from './creators.js'
@@ -12,7 +11,7 @@ import { toFlag } from './flag.js'
 import { newWorkId } from './new-work-id.js'
 import type { Database } from './schema.js'
 import { sectionsToJson } from './sections-json.js'
-import { findOrCreateTag } from './tags.js'
+import { findOrCreateTags } from './tags.js'
 import { uniqueBy } from './unique-by.js'
 
 /** One legacy file to store: what rescue made of it, and the bytes exactly as read. */
@@ -142,10 +141,7 @@ async function insertCreators(db: Kysely<Database>, workId: WorkId, names: reado
 }
 
 async function insertTags(db: Kysely<Database>, workId: WorkId, draft: WorkDraft) {
-  const tagIds: TagId[] = []
-  for (const { kind, name, platonic } of draftTags(draft)) {
-    tagIds.push((await findOrCreateTag(db, kind, name, { platonic })).id)
-  }
+  const tagIds = (await findOrCreateTags(db, draftTags(draft))).map((tag) => tag.id)
   // "Chloe" and "chloe" are one tag: list it once. A work always has its rating tag.
   const rows = uniqueBy(tagIds, (id) => id).map((tagId, index) => ({
     work_id: workId,

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import { QuireError } from '../domain/errors.js'
+import { withCachedStatements } from './cached-statements.js'
 import type { DatabaseLocation } from './database-url.js'
 import { POSTGRES_DIALECT, SQLITE_DIALECT, type StoreDialect } from './dialect.js'
 import type { Database } from './schema.js'
@@ -40,7 +41,9 @@ function openSqlite(path: string): Kysely<Database> {
   database.pragma('synchronous = NORMAL')
   database.pragma('foreign_keys = ON')
   database.pragma(`busy_timeout = ${String(SQLITE_BUSY_TIMEOUT_MS)}`)
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withCachedStatements(database) }),
+  })
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Kysely<Database>> {

@@ -57,6 +57,37 @@ export async function findOrCreateTag(
   )
 }
 
+/**
+ * The tags a work asks for, in order, made where missing. One look-up finds the tags that exist
+ * already (most of them, once an archive has a few works); only new ones cost a write each.
+ */
+export async function findOrCreateTags(
+  db: Kysely<Database>,
+  wanted: ReadonlyArray<Readonly<{ kind: TagKind; name: TagName; platonic: boolean }>>,
+): Promise<StoredTag[]> {
+  const keys = [...new Set(wanted.flatMap(({ kind, name }) => [name, withKindSuffix(name, kind)].map(nameKey)))]
+  const byKey = new Map<string, Selectable<TagsTable>>()
+  for (let start = 0; start < keys.length; start += LOOKUP_CHUNK) {
+    const rows = await db
+      .selectFrom('tags')
+      .selectAll()
+      .where('name_key', 'in', keys.slice(start, start + LOOKUP_CHUNK))
+      .execute()
+    for (const row of rows) byKey.set(row.name_key, row)
+  }
+  const tags: StoredTag[] = []
+  for (const { kind, name, platonic } of wanted) {
+    const known = [name, withKindSuffix(name, kind)]
+      .map((candidate) => byKey.get(nameKey(candidate)))
+      .find((holder) => holder?.kind === kind)
+    tags.push(known !== undefined ? toStoredTag(known) : await findOrCreateTag(db, kind, name, { platonic }))
+  }
+  return tags
+}
+
+// Well under SQLite's limit on bound parameters in one statement.
+const LOOKUP_CHUNK = 500
+
 /** "Chloe" as a character when the name is taken: "Chloe (Character)". */
 export function withKindSuffix(name: TagName, kind: TagKind): TagName {
   const suffix = ` (${TAG_KIND_NAMES[kind]})`
