@@ -1,0 +1,120 @@
+import { RescueError } from '../domain/errors.js'
+import type { RescueIssue } from '../domain/rescue-report.js'
+import type { DecodedSource } from '../domain/source.js'
+import { findBinarySignature, findNulByte, hasManyControlBytes } from './binary-signatures.js'
+import { findByteOrderMark, guessUnmarkedUtf16 } from './byte-order-mark.js'
+import { guessLegacyEncoding } from './legacy-encoding.js'
+import { normaliseText } from './normalise-text.js'
+import { lineOfByte, scanUtf8 } from './utf8-scan.js'
+
+/** A file's text with LF line ends and NFC, how it was decoded, and what decoding noticed. */
+export type DecodedText = Readonly<{
+  text: string
+  source: DecodedSource
+  issues: readonly RescueIssue[]
+}>
+
+type RawText = Readonly<{ text: string; source: DecodedSource; issues: readonly RescueIssue[] }>
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'UTF-16LE' | 'UTF-16BE'): string {
+  return new TextDecoder(encoding === 'UTF-16LE' ? 'utf-16le' : 'utf-16be').decode(bytes)
+}
+
+function replacedIssue(count: number, line: number): RescueIssue {
+  return {
+    code: 'QUIRE_RESCUE_REPLACED_CHARACTERS',
+    line,
+    field: null,
+    message: `${String(count)} byte(s) are not valid UTF-8 and were replaced with U+FFFD`,
+  }
+}
+
+function binary(file: string, line: number, detail: string): RescueError {
+  return new RescueError('QUIRE_RESCUE_BINARY', { file, line }, detail)
+}
+
+function rejectBinary(bytes: Uint8Array, fileName: string): void {
+  const kind = findBinarySignature(bytes)
+  if (kind !== undefined) {
+    throw binary(fileName, 0, `is ${kind}, not text`)
+  }
+  const nul = findNulByte(bytes)
+  if (nul >= 0) {
+    const detail = `holds a NUL byte at offset ${String(nul)}; text never does`
+    throw binary(fileName, lineOfByte(bytes, nul), detail)
+  }
+  if (hasManyControlBytes(bytes)) {
+    throw binary(fileName, 0, 'is mostly control bytes, not text')
+  }
+}
+
+function decodeUnmarked(bytes: Uint8Array, fileName: string): RawText {
+  const utf16 = guessUnmarkedUtf16(bytes)
+  if (utf16 !== undefined) {
+    const issue: RescueIssue = {
+      code: 'QUIRE_RESCUE_GUESSED_ENCODING',
+      line: 0,
+      field: null,
+      message: `read as ${utf16} without a byte order mark (every other byte is NUL)`,
+    }
+    const source = { encoding: utf16, encodingConfidence: 0.8 }
+    return { text: decodeUtf16(bytes, utf16), source, issues: [issue] }
+  }
+  rejectBinary(bytes, fileName)
+  const scan = scanUtf8(bytes)
+  const text = new TextDecoder('utf-8').decode(bytes)
+  if (scan.invalid === 0) {
+    return { text, source: { encoding: 'UTF-8', encodingConfidence: 1 }, issues: [] }
+  }
+  // Mostly UTF-8 with a few bad bytes (a file pasted together from two editors) is UTF-8 with
+  // damage, not a codepage: a codepage would turn every good multi-byte character into two.
+  const firstBadLine = lineOfByte(bytes, scan.firstInvalid)
+  if (scan.multibyte >= 4 && scan.multibyte > scan.invalid * 4) {
+    const source = { encoding: 'UTF-8', encodingConfidence: 0.7 }
+    return { text, source, issues: [replacedIssue(scan.invalid, firstBadLine)] }
+  }
+  const guess = guessLegacyEncoding(bytes)
+  if (guess === undefined) {
+    throw new RescueError(
+      'QUIRE_RESCUE_BAD_ENCODING',
+      { file: fileName, line: firstBadLine },
+      `is not UTF-8 (first bad byte at offset ${String(scan.firstInvalid)}) and no codepage ` +
+        'decodes it to plausible text',
+    )
+  }
+  const issue: RescueIssue = {
+    code: 'QUIRE_RESCUE_GUESSED_ENCODING',
+    line: 0,
+    field: null,
+    message: `not UTF-8; guessed ${guess.encoding} with confidence ${guess.confidence.toFixed(2)}`,
+  }
+  const source = { encoding: guess.encoding, encodingConfidence: guess.confidence }
+  return { text: guess.text, source, issues: [issue] }
+}
+
+function decodeRaw(bytes: Uint8Array, fileName: string): RawText {
+  const mark = findByteOrderMark(bytes)
+  if (mark === undefined) return decodeUnmarked(bytes, fileName)
+  const body = bytes.subarray(mark.length)
+  const source = { encoding: mark.encoding, encodingConfidence: 1 }
+  if (mark.encoding !== 'UTF-8') {
+    return { text: decodeUtf16(body, mark.encoding), source, issues: [] }
+  }
+  rejectBinary(body, fileName)
+  const scan = scanUtf8(body)
+  const issues =
+    scan.invalid > 0 ? [replacedIssue(scan.invalid, lineOfByte(body, scan.firstInvalid))] : []
+  return { text: new TextDecoder('utf-8').decode(body), source, issues }
+}
+
+/**
+ * Bytes to text: a byte order mark (UTF-8, UTF-16) is believed; valid UTF-8 is UTF-8;
+ * anything else is a guessed codepage, reported with its confidence, or a RescueError.
+ * Binary files (images, archives, NUL bytes) are refused by name.
+ */
+export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
+  const raw = decodeRaw(bytes, fileName)
+  const normalised = normaliseText(raw.text.startsWith('\ufeff') ? raw.text.slice(1) : raw.text)
+  const issues = [...raw.issues, ...normalised.issues]
+  return { text: normalised.text, source: raw.source, issues }
+}

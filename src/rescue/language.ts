@@ -1,0 +1,31 @@
+import { franc } from 'franc'
+
+// franc answers ISO 639-3; Quire stores ISO 639-1. The languages of fan fiction archives, and
+// franc is asked to choose among these only, which keeps short English texts from reading as
+// Scots or Tok Pisin.
+const TWO_LETTER: Readonly<Record<string, string>> = {
+  eng: 'en', fra: 'fr', deu: 'de', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', rus: 'ru',
+  pol: 'pl', swe: 'sv', dan: 'da', nob: 'nb', nno: 'nn', fin: 'fi', ces: 'cs', slk: 'sk',
+  hun: 'hu', tur: 'tr', jpn: 'ja', cmn: 'zh', kor: 'ko', arb: 'ar', heb: 'he', ell: 'el',
+  ukr: 'uk', ron: 'ro', cat: 'ca', ind: 'id', vie: 'vi', tha: 'th', hin: 'hi', bul: 'bg',
+  hrv: 'hr', srp: 'sr', slv: 'sl', lit: 'lt', lav: 'lv', est: 'et', tgl: 'tl', glg: 'gl',
+  eus: 'eu', isl: 'is', fil: 'tl',
+}
+const ONLY = Object.keys(TWO_LETTER)
+// franc needs some text to be right; it also slows on megabytes, and the opening of a story
+// is as telling as its whole.
+const SAMPLE_MIN = 60
+const SAMPLE_MAX = 20_000
+
+/** The ISO 639-1 language of a story's prose, or null when it is too short to tell. */
+export function detectLanguage(prose: readonly string[]): string | null {
+  let sample = ''
+  for (const text of prose) {
+    if (sample.length >= SAMPLE_MAX) break
+    sample += `${text}\n`
+  }
+  sample = sample.slice(0, SAMPLE_MAX)
+  if (sample.replace(/\s+/gu, '').length < SAMPLE_MIN) return null
+  const code = franc(sample, { only: ONLY, minLength: SAMPLE_MIN })
+  return TWO_LETTER[code] ?? null
+}

@@ -1,0 +1,79 @@
+import chardet from 'chardet'
+import iconv from 'iconv-lite'
+
+/** A single- or multi-byte encoding guessed for bytes that are not UTF-8. */
+export type EncodingGuess = Readonly<{ encoding: string; confidence: number; text: string }>
+
+// The codepages English-language (and most European) archives of the 1990s-2000s saved in.
+const WESTERN = new Set(['windows-1252', 'ISO-8859-1', 'ISO-8859-15'])
+// chardet's score is 0-100; below this a non-Western guess is noise, not a finding.
+const SURE_ENOUGH = 50
+
+// chardet reads every byte it is given; a large file is judged by the stretches around its
+// non-ASCII bytes, which are all that tell codepages apart.
+function sampleForDetection(bytes: Uint8Array): Uint8Array {
+  const limit = 65_536
+  if (bytes.length <= limit * 2) return bytes
+  const parts: Uint8Array[] = [bytes.subarray(0, limit / 2)]
+  let taken = limit / 2
+  let index = limit / 2
+  while (index < bytes.length && taken < limit) {
+    if ((bytes[index] ?? 0) >= 0x80) {
+      const part = bytes.subarray(Math.max(0, index - 64), index + 64)
+      parts.push(part)
+      taken += part.length
+      index += 64
+    } else {
+      index += 1
+    }
+  }
+  return Buffer.concat(parts)
+}
+
+function hasWindowsOnlyBytes(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80 && byte <= 0x9f) return true
+  return false
+}
+
+// Wrong guesses show as C1 controls, or as a text where most letters are accented: Western
+// prose in any language keeps most of its letters in ASCII.
+function looksDecodedRight(text: string, western: boolean): boolean {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text
+  const controls = sample.match(/[\u0080-\u009f\ufffd]/gu)?.length ?? 0
+  if (controls > sample.length / 200) return false
+  if (!western) return true
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0
+  const nonAscii = sample.match(/[^\p{ASCII}]/gu)?.length ?? 0
+  return letters > 0 && nonAscii < letters * 0.4
+}
+
+function decodeAs(bytes: Uint8Array, encoding: string, confidence: number): EncodingGuess {
+  return { encoding, confidence, text: iconv.decode(Buffer.from(bytes), encoding) }
+}
+
+/**
+ * Guesses the codepage of bytes that are not UTF-8 with chardet and decodes them with
+ * iconv-lite. A Western codepage wins unless chardet is sure of another; undefined when no
+ * guess decodes to something that looks like text.
+ */
+export function guessLegacyEncoding(bytes: Uint8Array): EncodingGuess | undefined {
+  const matches = chardet.analyse(sampleForDetection(bytes))
+  const top = matches[0]
+  const western = matches.find((match) => WESTERN.has(match.name))
+  if (
+    top !== undefined &&
+    !WESTERN.has(top.name) &&
+    top.confidence >= SURE_ENOUGH &&
+    top.confidence - (western?.confidence ?? 0) > 10 &&
+    iconv.encodingExists(top.name)
+  ) {
+    const guess = decodeAs(bytes, top.name, top.confidence / 100)
+    if (looksDecodedRight(guess.text, false)) return guess
+  }
+  // Bytes 0x80-0x9F are C1 controls in ISO-8859-1 but curly quotes and dashes in
+  // windows-1252, which is what "Latin-1" files from Windows word processors really are.
+  const name = hasWindowsOnlyBytes(bytes) ? 'windows-1252' : (western?.name ?? 'windows-1252')
+  const confidence = Math.min(0.9, Math.max(0.1, (western?.confidence ?? 10) / 100))
+  const guess = decodeAs(bytes, name, confidence)
+  return looksDecodedRight(guess.text, true) ? guess : undefined
+}
