@@ -60,7 +60,7 @@ function isShortBlock(block: Block): boolean {
 
 function isLooseBlock(block: Block): boolean {
   const isLoose = (line: SourceLine): boolean =>
-    readByLine(line.text) !== undefined || isTitleLike(line.text)
+    readByLine(line.text) !== undefined || isTitleLike(line.text) || isSceneBreak(line.text)
   return isShortBlock(block) && block.every(isLoose)
 }
 
@@ -73,11 +73,16 @@ function looksLikeStory(block: Block): boolean {
 function readLooseLines(block: Block, state: State): void {
   for (const line of block) {
     const name = readByLine(line.text)
+    if (isSceneBreak(line.text)) continue // an ornament around the title
     if (name !== undefined) state.byLines.push({ line: line.number, name })
-    else if (state.titleLine === null && isTitleLike(line.text)) {
-      state.titleLine = line
-    } else state.unrecognised.push({ line: line.number, text: line.text })
+    else if (state.titleLine === null && isLooseTitle(line.text)) state.titleLine = line
+    else state.unrecognised.push({ line: line.number, text: line.text })
   }
+}
+
+// "Subject: [FIC] …" above a header is a line with a key rescue does not know, not a title.
+function isLooseTitle(text: string): boolean {
+  return isTitleLike(text) && readHeaderLine(text) === undefined
 }
 
 function readFieldBlock(block: Block, state: State): void {

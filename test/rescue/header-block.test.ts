@@ -93,6 +93,24 @@ describe('reading the header of a legacy story', () => {
     expect(rescued.report.fields['title']).toMatchObject({ line: 1, rule: 'title-line' })
   })
 
+  it('reads a title framed by ornament lines above the fields', () => {
+    const banner = '~*~*~*~*~*~*~'
+    const rescued = rescueText([banner, 'The Glass Garden', banner, '', 'Author: Mireille', 'Category: Angst', '', PROSE].join('\n'))
+    expect(rescued.work.title).toBe('The Glass Garden')
+    expect(rescued.work.creators).toEqual(['Mireille'])
+    expect(rescued.work.freeforms).toEqual(['Angst'])
+    expect(rescued.work.chapters[0]?.sections).toHaveLength(4)
+  })
+
+  it('does not take a mailing-list subject line for the title', () => {
+    const rescued = rescueText(
+      ['Subject: [FIC] Northern Star (1/1) PG', '', 'Northern Star', 'by Hollis Grey', '', 'Rating: PG', '', PROSE].join('\n'),
+    )
+    expect(rescued.work.title).toBe('Northern Star')
+    expect(rescued.work.creators).toEqual(['Hollis Grey'])
+    expect(rescued.report.unrecognised).toEqual([{ line: 1, text: 'Subject: [FIC] Northern Star (1/1) PG' }])
+  })
+
   it('falls back to the file name for a story with no title, and says so', () => {
     const rescued = rescueText(PROSE, 'archive/rain_on_the_roof.txt')
     expect(rescued.work.title).toBe('rain on the roof')
