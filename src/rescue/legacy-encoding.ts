@@ -12,7 +12,7 @@ const SURE_ENOUGH = 50
 // chardet reads every byte it is given; a large file is judged by the stretches around its
 // non-ASCII bytes, which are all that tell codepages apart.
 function sampleForDetection(bytes: Uint8Array): Uint8Array {
-  const limit = 65_536
+  const limit = 16_384
   if (bytes.length <= limit * 2) return bytes
   const parts: Uint8Array[] = [bytes.subarray(0, limit / 2)]
   let taken = limit / 2
