@@ -35,8 +35,8 @@ export function WorksPage({
             {works.map((work) => (
               <tr>
                 <td safe>{work.title}</td>
-                <td safe>{work.creators.length > 0 ? work.creators.join(', ') : 'Anonymous'}</td>
-                <td safe>{RATING_NAMES[work.rating]}</td>
+                <td safe>{creditLine(work.creators)}</td>
+                <td>{RATING_NAMES[work.rating]}</td>
                 <td safe>{work.fandoms.join(', ')}</td>
               </tr>
             ))}
@@ -52,4 +52,9 @@ export function WorksPage({
       )}
     </Layout>
   )
+}
+
+/** "Jen, Kit", or "Anonymous" for a rescued work whose file named no one. */
+function creditLine(creators: readonly string[]): string {
+  return creators.length > 0 ? creators.join(', ') : 'Anonymous'
 }
