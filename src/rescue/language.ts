@@ -13,10 +13,10 @@ const TWO_LETTER: Readonly<Record<string, string>> = {
 }
 const ONLY = Object.keys(TWO_LETTER)
 // franc needs some text to be right, and its cost grows with the sample (it was a third of
-// the parse time at 20,000 characters); a story's opening 2,000 characters tell its language
+// the parse time at 20,000 characters); a story's opening 1,000 characters tell its language
 // as well as the whole does.
 const SAMPLE_MIN = 60
-const SAMPLE_MAX = 2_000
+const SAMPLE_MAX = 1_000
 
 /** The ISO 639-1 language of a story's prose, or null when it is too short to tell. */
 export function detectLanguage(prose: readonly string[]): string | null {

@@ -9,10 +9,10 @@ const WESTERN = new Set(['windows-1252', 'ISO-8859-1', 'ISO-8859-15'])
 // chardet's score is 0-100; below this a non-Western guess is noise, not a finding.
 const SURE_ENOUGH = 50
 
-// chardet reads every byte it is given; a large file is judged by the stretches around its
-// non-ASCII bytes, which are all that tell codepages apart.
+// chardet reads every byte it is given, at nearly 1 ms a KB, so a file is judged by its opening
+// and the stretches around its non-ASCII bytes, which are all that tell codepages apart: 4 KB.
 function sampleForDetection(bytes: Uint8Array): Uint8Array {
-  const limit = 16_384
+  const limit = 4_096
   if (bytes.length <= limit * 2) return bytes
   const parts: Uint8Array[] = [bytes.subarray(0, limit / 2)]
   let taken = limit / 2
