@@ -1,9 +1,11 @@
 import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createHash } from 'node:crypto'
+import Database from 'better-sqlite3'
 import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { REFERENCE_STORY, runQuire } from '../support/run-quire.js'
+import { REFERENCE_STORY, runQuire, spawnQuire } from '../support/run-quire.js'
 
 const STORY = `Title: The Lighthouse Keeper's Daughter
 Author: Marigold Vance
@@ -152,6 +154,47 @@ describe('the quire command', () => {
     const bySha = await runQuire(['source', String(line?.['sha256']), '-o', out], { cwd: dir })
     expect(bySha.code).toBe(0)
     expect(Buffer.compare(await readFile(out), bytes)).toBe(0)
+  })
+
+  it('asks for the sha256, listing them, when a work has several sources', async () => {
+    const reportFile = path.join(dir, 'report.jsonl')
+    await writeStory('first.txt', STORY)
+    expect((await runQuire(['import', 'first.txt', '--report', reportFile], { cwd: dir })).code).toBe(0)
+    const [line] = reportLines(await readFile(reportFile, 'utf8'))
+    // A second copy of the same story, as a later rescue of another format will record it.
+    const copy = Buffer.from(STORY.replace('END', 'THE END'))
+    const copySha = createHash('sha256').update(copy).digest('hex')
+    const db = new Database(path.join(dir, 'quire-data', 'quire.db'))
+    db.prepare(
+      `insert into sources (work_id, sha256, bytes, encoding, encoding_confidence, file_name, byte_length, imported_at, report)
+       values (?, ?, ?, 'UTF-8', 1, 'copy.txt', ?, '2026-01-01T00:00:00.000Z', '{}')`,
+    ).run(line?.['work'], copySha, copy, copy.length)
+    db.close()
+    const run = await runQuire(['source', String(line?.['work'])], { cwd: dir })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('has 2 sources')
+    expect(run.stderr).toContain(String(line?.['sha256']))
+    expect(run.stderr).toContain(copySha)
+    const bySha = await runQuire(['source', copySha], { cwd: dir })
+    expect(Buffer.compare(bySha.stdout, copy)).toBe(0)
+  })
+
+  it('serves the works page with the imported works on the port it is given', async () => {
+    await writeStory('lighthouse.txt', STORY)
+    expect((await runQuire(['import', 'lighthouse.txt'], { cwd: dir })).code).toBe(0)
+    const server = spawnQuire(['serve', '--port', '0'], { cwd: dir })
+    try {
+      const address = await server.listening
+      const page = await fetch(address)
+      expect(page.status).toBe(200)
+      const html = await page.text()
+      expect(html).toContain('The Lighthouse Keeper&#39;s Daughter')
+      expect(html).toContain('Marigold Vance')
+      expect(html).toContain('General Audiences')
+      expect(html).toContain('Due South')
+    } finally {
+      server.stop()
+    }
   })
 
   it('says clearly when a source is not there', async () => {

@@ -20,3 +20,26 @@ export async function runQuire(args: readonly string[], options: { cwd: string; 
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
   return { code, stdout: Buffer.concat(stdout), stderr }
 }
+
+export type RunningQuire = Readonly<{ listening: Promise<string>; stop: () => void }>
+
+/** Starts a long-running command such as `serve`; `listening` is the address it reports. */
+export function spawnQuire(args: readonly string[], options: { cwd: string }): RunningQuire {
+  const child = spawn(process.execPath, [`${REPO_ROOT}bin/quire.js`, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, QUIRE_DATABASE_URL: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const listening = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8')
+      const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/u.exec(output)?.[1]
+      if (address !== undefined) resolve(address)
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('close', (code) => reject(new Error(`quire ${args.join(' ')} exited ${String(code)}: ${output}`)))
+  })
+  return { listening, stop: () => child.kill('SIGTERM') }
+}
