@@ -15,6 +15,12 @@ export type ErrorCode =
   | 'QUIRE_SOURCE_AMBIGUOUS'
   | 'QUIRE_STORE_CONFLICT'
   | 'QUIRE_STORE_BAD_CURSOR'
+  | 'QUIRE_SEARCH_EMPTY'
+  | 'QUIRE_SEARCH_ONLY_EXCLUDED'
+  | 'QUIRE_SEARCH_TOO_LONG'
+  | 'QUIRE_SEARCH_TOO_MANY_TERMS'
+  | 'QUIRE_SEARCH_SHORT_PREFIX'
+  | 'QUIRE_SEARCH_TIMEOUT'
 
 /** An expected failure: bad input, a missing work, an unreadable file. Bugs stay plain Errors. */
 export class QuireError extends Error {

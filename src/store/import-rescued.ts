@@ -8,6 +8,7 @@ import type { WorkId } from '../domain/work.js'
 import { findOrCreateCreator } from './creators.js'
 import { draftTags } from './draft-tags.js'
 import { toFlag } from './flag.js'
+import { indexWorkText } from './full-text.js'
 import { newWorkId } from './new-work-id.js'
 import type { Database } from './schema.js'
 import { sectionsToJson } from './sections-json.js'
@@ -69,6 +70,7 @@ export async function importRescued(
       sourceId = inserted.id
     }
     const workId = await insertWork(trx, rescued.work, now)
+    await indexWorkText(trx, workId)
     await trx.updateTable('sources').set({ work_id: workId }).where('id', '=', sourceId).execute()
     return { status: 'imported', workId, sha256 }
   })

@@ -7,6 +7,7 @@ import { createTags } from './migrations/0004-create-tags.js'
 import { createSeries } from './migrations/0005-create-series.js'
 import { createSources } from './migrations/0006-create-sources.js'
 import { createContentNotices } from './migrations/0007-create-content-notices.js'
+import { createFullText } from './migrations/0008-create-full-text.js'
 import type { Database } from './schema.js'
 import type { StoreMigration } from './store-migration.js'
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0005-create-series': createSeries,
   '0006-create-sources': createSources,
   '0007-create-content-notices': createContentNotices,
+  '0008-create-full-text': createFullText,
 }
 
 /** Runs every migration not yet run, in name order; returns the names it ran. */

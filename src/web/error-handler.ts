@@ -18,6 +18,13 @@ export const HTTP_STATUS = {
   QUIRE_SOURCE_AMBIGUOUS: 409,
   QUIRE_STORE_CONFLICT: 409,
   QUIRE_STORE_BAD_CURSOR: 400,
+  QUIRE_SEARCH_EMPTY: 400,
+  QUIRE_SEARCH_ONLY_EXCLUDED: 400,
+  QUIRE_SEARCH_TOO_LONG: 400,
+  QUIRE_SEARCH_TOO_MANY_TERMS: 400,
+  QUIRE_SEARCH_SHORT_PREFIX: 400,
+  // The query was too broad to answer in time: the reader can narrow it, so not a 5xx.
+  QUIRE_SEARCH_TIMEOUT: 400,
 } as const satisfies Record<ErrorCode, number>
 
 /**

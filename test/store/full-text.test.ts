@@ -1,0 +1,113 @@
+import { sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  findMatchingWorkIds,
+  findSnippets,
+  rankWorksByText,
+  rebuildFullTextIndex,
+  removeWorkText,
+} from '../../src/store/full-text.js'
+import { aChapterDraft, anImport } from '../support/a-work.js'
+import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/test-store.js'
+
+// What search/ would make of `lighthouse`: the store takes both engines' forms.
+const LIGHTHOUSE = { fts5: '"lighthouse"', tsquery: "'lighthouse'" }
+
+describe.each(TEST_DIALECTS)('the full-text index on %s', (dialect) => {
+  let store: TestStore
+  beforeEach(async () => {
+    store = await openTestStore(dialect)
+  })
+  afterEach(async () => {
+    await store.destroy()
+  })
+
+  const countIndexed = async () => {
+    const { rows } = await sql<{ count: number | string }>`
+      select count(*) as count from chapter_texts`.execute(store.db)
+    return Number(rows[0]?.count)
+  }
+
+  async function importLighthouse() {
+    return store.works.importRescued(
+      anImport({
+        chapters: [
+          aChapterDraft({ sections: [{ kind: 'paragraph', text: 'The fog came in.' }] }),
+          aChapterDraft({
+            sections: [
+              { kind: 'heading', text: 'Her PoV' },
+              { kind: 'paragraph', text: 'The lighthouse keeper lit the lamp.' },
+              { kind: 'verse', text: 'Shine on\nshine on' },
+              { kind: 'note', text: 'A/N: the lighthouse is real!' },
+              { kind: 'break', text: '* * *' },
+            ],
+          }),
+        ],
+      }),
+    )
+  }
+
+  it('indexes the text of every chapter when a work is imported', async () => {
+    const { workId } = await importLighthouse()
+    expect(await countIndexed()).toBe(2)
+    const { works, total } = await rankWorksByText(store.db, LIGHTHOUSE, 10)
+    expect(total).toBe(1)
+    expect(works).toMatchObject([{ workId, position: 2 }])
+    const shine = await findMatchingWorkIds(store.db, { fts5: '"shine"', tsquery: "'shine'" })
+    expect(shine).toEqual({ ids: [workId], truncated: false })
+  })
+
+  it('leaves the author\'s notes and scene breaks out of the story text', async () => {
+    await importLighthouse()
+    const real = await rankWorksByText(store.db, { fts5: '"real"', tsquery: "'real'" }, 10)
+    expect(real.total).toBe(0)
+  })
+
+  it('marks the match in a snippet of plain-text segments, nothing in it HTML', async () => {
+    await store.works.importRescued(
+      anImport({
+        chapters: [
+          aChapterDraft({
+            sections: [{ kind: 'paragraph', text: '<b>Bold</b> & the lighthouse <script>' }],
+          }),
+        ],
+      }),
+    )
+    const { works } = await rankWorksByText(store.db, LIGHTHOUSE, 1)
+    const chapterId = works[0]?.chapterId ?? 0
+    const snippets = await findSnippets(store.db, LIGHTHOUSE, [chapterId])
+    const segments = snippets.get(chapterId) ?? []
+    expect(segments.filter((segment) => segment.match)).toEqual([
+      { text: 'lighthouse', match: true },
+    ])
+    // Characters as the story has them, for the view to escape (PostgreSQL's ts_headline
+    // drops what looks like an HTML tag; FTS5 keeps it).
+    expect(segments.map((segment) => segment.text).join('')).toContain('& the lighthouse')
+  })
+
+  it('builds the whole index again from the chapters with rebuildFullTextIndex', async () => {
+    const { workId } = await importLighthouse()
+    await sql`delete from chapter_texts`.execute(store.db)
+    expect((await rankWorksByText(store.db, LIGHTHOUSE, 10)).total).toBe(0)
+
+    expect(await rebuildFullTextIndex(store.db)).toBe(2)
+    expect(await countIndexed()).toBe(2)
+    expect((await rankWorksByText(store.db, LIGHTHOUSE, 10)).works).toMatchObject([{ workId }])
+    // Again: a rebuild replaces, it never doubles.
+    expect(await rebuildFullTextIndex(store.db)).toBe(2)
+    expect(await countIndexed()).toBe(2)
+  })
+
+  it('takes a work out of the index', async () => {
+    const { workId } = await importLighthouse()
+    await removeWorkText(store.db, workId)
+    expect(await countIndexed()).toBe(0)
+  })
+
+  it('writes nothing to the index when the same bytes are imported again', async () => {
+    const input = anImport()
+    await store.works.importRescued(input)
+    await store.works.importRescued(input)
+    expect(await countIndexed()).toBe(1)
+  })
+})
