@@ -21,6 +21,12 @@ export type ErrorCode =
   | 'QUIRE_SEARCH_TOO_MANY_TERMS'
   | 'QUIRE_SEARCH_SHORT_PREFIX'
   | 'QUIRE_SEARCH_TIMEOUT'
+  | 'QUIRE_FILTER_TOO_MANY_TAGS'
+  | 'QUIRE_FILTER_BAD_PARAM'
+  | 'QUIRE_FILTER_BAD_PAGE'
+  | 'QUIRE_FILTER_BAD_DATE'
+  | 'QUIRE_TAG_NOT_FOUND'
+  | 'QUIRE_TAG_BAD_LINK'
 
 /** An expected failure: bad input, a missing work, an unreadable file. Bugs stay plain Errors. */
 export class QuireError extends Error {

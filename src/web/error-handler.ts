@@ -25,6 +25,12 @@ export const HTTP_STATUS = {
   QUIRE_SEARCH_SHORT_PREFIX: 400,
   // The query was too broad to answer in time: the reader can narrow it, so not a 5xx.
   QUIRE_SEARCH_TIMEOUT: 400,
+  QUIRE_FILTER_TOO_MANY_TAGS: 400,
+  QUIRE_FILTER_BAD_PARAM: 400,
+  QUIRE_FILTER_BAD_PAGE: 400,
+  QUIRE_FILTER_BAD_DATE: 400,
+  QUIRE_TAG_NOT_FOUND: 404,
+  QUIRE_TAG_BAD_LINK: 400,
 } as const satisfies Record<ErrorCode, number>
 
 /**
