@@ -14,6 +14,7 @@ import type { Database } from './schema.js'
 import { sectionsToJson } from './sections-json.js'
 import { findOrCreateTags } from './tags.js'
 import { uniqueBy } from './unique-by.js'
+import { recordWorkChange } from './work-changes.js'
 
 /** One legacy file to store: what rescue made of it, and the bytes exactly as read. */
 export type ImportInput = Readonly<{ rescued: RescuedWork; bytes: Uint8Array; fileName: string }>
@@ -72,6 +73,7 @@ export async function importRescued(
     const workId = await insertWork(trx, rescued.work, now)
     await indexWorkText(trx, workId)
     await trx.updateTable('sources').set({ work_id: workId }).where('id', '=', sourceId).execute()
+    await recordWorkChange(trx, workId)
     return { status: 'imported', workId, sha256 }
   })
 }
