@@ -1,7 +1,11 @@
+import cookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Store } from '../store/store.js'
 import { installErrorHandler } from './error-handler.js'
+import { preferenceRoutes } from './routes/preferences.js'
+import { sourceRoutes } from './routes/sources.js'
+import { workPageRoutes } from './routes/work-pages.js'
 import { workRoutes } from './routes/works.js'
 
 export type AppOptions = Readonly<{ store: Store; logger: boolean }>
@@ -10,6 +14,10 @@ export type AppOptions = Readonly<{ store: Store; logger: boolean }>
 export async function buildApp({ store, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger }).withTypeProvider<TypeBoxTypeProvider>()
   installErrorHandler(app)
+  await app.register(cookie)
   await app.register(workRoutes, { store })
+  await app.register(workPageRoutes, { store })
+  await app.register(sourceRoutes, { store })
+  await app.register(preferenceRoutes)
   return app
 }

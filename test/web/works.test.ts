@@ -27,7 +27,9 @@ describe.each(TEST_DIALECTS)('the works page on %s', (dialect) => {
     await store.works.importRescued(anImport({ title: 'Stepping Back', creators: ['Jen', 'Kit'] }))
     const response = await app.inject({ method: 'GET', url: '/' })
     expect(response.body).toContain('1 work in the archive')
-    expect(response.body).toMatch(/<td>Stepping Back<\/td>\s*<td>Jen, Kit<\/td>\s*<td>Teen And Up Audiences<\/td>\s*<td>Smallville<\/td>/u)
+    expect(response.body).toMatch(
+      /<a href="\/works\/[0-9A-Z]{26}">Stepping Back<\/a><\/td>\s*<td>Jen, Kit<\/td>\s*<td>Teen And Up Audiences<\/td>\s*<td>Smallville<\/td>/u,
+    )
   })
 
   it('escapes markup in a title, so an imported file cannot run script on the page', async () => {
@@ -56,7 +58,7 @@ describe('the works page on sqlite with more works than fit on a page', () => {
       const next = /<a href="([^"]+)" rel="next">/u.exec(first.body)?.[1]
       expect(next).toBeDefined()
       const second = await app.inject({ method: 'GET', url: (next ?? '').replaceAll('&amp;', '&') })
-      const titles = (body: string): string[] => [...body.matchAll(/<td>(Work number \d+)<\/td>/gu)].map((m) => m[1] ?? '')
+      const titles = (body: string): string[] => [...body.matchAll(/">(Work number \d+)<\/a>/gu)].map((m) => m[1] ?? '')
       const all = [...titles(first.body), ...titles(second.body)]
       expect(titles(first.body)).toHaveLength(100)
       expect(new Set(all).size).toBe(101)

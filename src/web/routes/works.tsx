@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { listingCursor } from '../../store/list-works.js'
 import type { Store } from '../../store/store.js'
+import { readerPreferences } from '../reader-preferences.js'
 import { WorksPage } from '../views/works-page.js'
 
 const PAGE_SIZE = 100
@@ -18,7 +19,10 @@ export const workRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       ])
       const last = page.length === PAGE_SIZE ? page[page.length - 1] : undefined
       const nextPage = last === undefined ? null : `/?after=${encodeURIComponent(listingCursor(last))}`
-      const html = await (<WorksPage works={page} total={total} nextPage={nextPage} />)
+      const preferences = readerPreferences(request.cookies)
+      const html = await (
+        <WorksPage works={page} total={total} nextPage={nextPage} preferences={preferences} path={request.url} />
+      )
       return reply.type('text/html; charset=utf-8').send(html)
     },
   )

@@ -1,37 +1,58 @@
 import type { Children } from '@kitajs/html'
+import { DEFAULT_PREFERENCES, type ReaderPreferences } from '../reader-preferences.js'
+import { ReaderSettings } from './reader-settings.js'
+import { READER_SCRIPT } from './reader-script.js'
+import { STYLE } from './style.js'
 
-/** The page shell every page shares: language, viewport, title and a readable measure. */
-export function Layout({ title, children }: { readonly title: string; readonly children: Children }) {
+/**
+ * The page shell every page shares: language, viewport, title, the reader's theme and text size
+ * (written into <html> so the first paint is already right), and the reading settings form.
+ */
+export function Layout({
+  title,
+  children,
+  preferences = DEFAULT_PREFERENCES,
+  path = '/',
+}: {
+  readonly title: string
+  readonly children: Children
+  readonly preferences?: ReaderPreferences
+  /** This page's address, where the settings form brings the reader back to. */
+  readonly path?: string
+}) {
   return (
     <>
       {'<!doctype html>'}
-      <html lang="en">
+      <html lang="en" data-theme={preferences.theme} data-size={preferences.size}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="color-scheme" content="light dark" />
+          <meta name="color-scheme" content={COLOR_SCHEMES[preferences.theme]} />
           <title safe>{title}</title>
           <style>{STYLE}</style>
         </head>
         <body>
-          <header>
+          <a class="skip" href="#main">
+            Skip to content
+          </a>
+          <header class="site-header">
             <p class="site">
               <a href="/">Quire</a>
             </p>
+            <ReaderSettings preferences={preferences} path={path} />
           </header>
-          <main id="main">{children}</main>
+          <main id="main" tabindex="-1">
+            {children}
+          </main>
+          <script>{READER_SCRIPT}</script>
         </body>
       </html>
     </>
   )
 }
 
-const STYLE = `
-body { font: 1.0625rem/1.6 system-ui, sans-serif; margin: 0 auto; max-width: 48rem; padding: 1rem; }
-a { color: LinkText; }
-a:focus-visible { outline: 3px solid Highlight; outline-offset: 2px; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid GrayText; vertical-align: top; }
-.site { font-weight: bold; }
-@media (max-width: 30rem) { table, thead, tbody, tr, th, td { display: block; } thead { display: none; } }
-`
+const COLOR_SCHEMES = {
+  system: 'light dark',
+  light: 'light',
+  dark: 'dark',
+} as const satisfies Record<ReaderPreferences['theme'], string>

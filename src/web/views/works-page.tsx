@@ -1,5 +1,7 @@
 import { RATING_NAMES } from '../../domain/rating.js'
 import type { WorkListing } from '../../store/store.js'
+import type { ReaderPreferences } from '../reader-preferences.js'
+import { creditLine } from './credit-line.js'
 import { Layout } from './layout.js'
 
 /** The plain listing of imported works: title, creators, rating, fandoms. */
@@ -7,14 +9,18 @@ export function WorksPage({
   works,
   total,
   nextPage,
+  preferences,
+  path,
 }: {
   readonly works: readonly WorkListing[]
   readonly total: number
   /** The URL of the next page, or null on the last. */
   readonly nextPage: string | null
+  readonly preferences: ReaderPreferences
+  readonly path: string
 }) {
   return (
-    <Layout title="Works · Quire">
+    <Layout title="Works · Quire" preferences={preferences} path={path}>
       <h1>Works</h1>
       <p safe>{`${String(total)} ${total === 1 ? 'work' : 'works'} in the archive`}</p>
       {works.length === 0 ? (
@@ -34,7 +40,11 @@ export function WorksPage({
           <tbody>
             {works.map((work) => (
               <tr>
-                <td safe>{work.title}</td>
+                <td>
+                  <a href={`/works/${work.id}`} safe>
+                    {work.title}
+                  </a>
+                </td>
                 <td safe>{creditLine(work.creators)}</td>
                 <td>{RATING_NAMES[work.rating]}</td>
                 <td safe>{work.fandoms.join(', ')}</td>
@@ -52,9 +62,4 @@ export function WorksPage({
       )}
     </Layout>
   )
-}
-
-/** "Jen, Kit", or "Anonymous" for a rescued work whose file named no one. */
-function creditLine(creators: readonly string[]): string {
-  return creators.length > 0 ? creators.join(', ') : 'Anonymous'
 }
