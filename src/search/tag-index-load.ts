@@ -1,0 +1,193 @@
+import type { Kysely } from 'kysely'
+import type { TagId } from '../domain/stored-tag.js'
+import type { WorkId } from '../domain/work.js'
+import {
+  findIndexTagParents,
+  findIndexTags,
+  findIndexWorks,
+  scanIndexWorks,
+  scanIndexWorkTags,
+  type IndexWorkTag,
+} from '../store/index-scan.js'
+import type { Database } from '../store/schema.js'
+import { findWorkChangesSince, lastWorkChangeId, type WorkChange } from '../store/work-changes.js'
+import { sortableText } from './sort-orders.js'
+import { TagIndex } from './tag-index.js'
+
+export type LoadTagIndexOptions = Readonly<{
+  /**
+   * How often at most a refresh re-reads every title and creator name to sort new works into the
+   * title and creator orders (until then they sort last); 30 s by default, 0 for every refresh.
+   */
+  textOrderEveryMs?: number
+  /** The clock, in ms; Date.now by default. */
+  now?: () => number
+}>
+
+/** An index that follows the store: `refresh()` applies what changed since it last looked. */
+export type LiveTagIndex = Readonly<{
+  /** The index as of the last build or refresh; a rebuild replaces it. */
+  current(): TagIndex
+  /** Applies the changes logged since the last look; returns how many it read. */
+  refresh(): Promise<RefreshResult>
+}>
+
+export type RefreshResult = Readonly<{ changes: number; rebuilt: boolean }>
+
+// In PostgreSQL a change row can commit after one with a larger id (two imports at once), so
+// each refresh reads back this far behind the newest id it has seen and skips what it applied.
+const LOOK_BACK = 200
+const CHANGES_BATCH = 1000
+const WORKS_BATCH = 500
+
+/** Builds the tag index from the store: tags and links, every work, every work-tag pair. */
+export async function loadTagIndex(
+  db: Kysely<Database>,
+  options: LoadTagIndexOptions = {},
+): Promise<LiveTagIndex> {
+  const now = options.now ?? Date.now
+  const every = options.textOrderEveryMs ?? 30_000
+  let built = await buildTagIndex(db)
+  let textOrderAt = now()
+  let seen = built.lastChangeId
+  const applied = new Set<number>()
+  return {
+    current: () => built.index,
+    async refresh() {
+      const changes = await readChanges(db, seen, applied)
+      for (const change of changes) {
+        applied.add(change.id)
+        seen = Math.max(seen, change.id)
+      }
+      for (const id of applied) if (id <= seen - LOOK_BACK) applied.delete(id)
+      if (changes.some((change) => change.kind === 'tag-links')) {
+        built = await buildTagIndex(db)
+        textOrderAt = now()
+        return { changes: changes.length, rebuilt: true }
+      }
+      const workIds = [...new Set(changes.flatMap((change) => (change.kind === 'work' ? [change.workId] : [])))]
+      await applyWorkChanges(db, built.index, workIds)
+      if (built.index.isTextOrderStale && now() - textOrderAt >= every) {
+        await sortByText(db, built.index)
+        textOrderAt = now()
+      }
+      return { changes: changes.length, rebuilt: false }
+    },
+  }
+}
+
+/** The index as the store holds it now, and the newest change it includes. */
+export async function buildTagIndex(
+  db: Kysely<Database>,
+): Promise<{ index: TagIndex; lastChangeId: number }> {
+  // Read first: a change logged while the scan runs is applied again by the next refresh.
+  const lastChangeId = await lastWorkChangeId(db)
+  const [tags, parents] = await Promise.all([findIndexTags(db), findIndexTagParents(db)])
+  const index = new TagIndex(tags, parents)
+  const { titles, creators } = await readWorks(db, index)
+  index.setTextOrder('title', titles)
+  index.setTextOrder('creator', creators)
+  index.beginBulk()
+  let workId: WorkId | undefined
+  let tagIds: TagId[] = []
+  const flush = async () => {
+    const work = workId === undefined ? undefined : index.numbers.numberOf(workId)
+    // A work stored after the works were read: the change log brings it.
+    if (work === undefined) return
+    await addMissingTags(db, index, tagIds)
+    index.setWorkTags(work, tagIds)
+  }
+  for await (const pairs of scanIndexWorkTags(db)) {
+    for (const pair of pairs) {
+      if (pair.workId !== workId) {
+        await flush()
+        workId = pair.workId
+        tagIds = []
+      }
+      tagIds.push(pair.tagId)
+    }
+  }
+  await flush()
+  index.endBulk()
+  index.compact()
+  index.ranks('updated')
+  return { index, lastChangeId }
+}
+
+async function readWorks(db: Kysely<Database>, index: TagIndex) {
+  const titles: string[] = []
+  const creators: string[] = []
+  for await (const works of scanIndexWorks(db)) {
+    for (const work of works) {
+      const number = index.putWorkFields(work)
+      titles[number] = sortableText(work.title)
+      creators[number] = sortableText(work.creator ?? '')
+    }
+  }
+  return { titles, creators }
+}
+
+async function sortByText(db: Kysely<Database>, index: TagIndex): Promise<void> {
+  const titles: string[] = new Array<string>(index.numbers.count).fill('')
+  const creators: string[] = new Array<string>(index.numbers.count).fill('')
+  for await (const works of scanIndexWorks(db)) {
+    for (const work of works) {
+      const number = index.numbers.numberOf(work.id)
+      if (number === undefined) continue
+      titles[number] = sortableText(work.title)
+      creators[number] = sortableText(work.creator ?? '')
+    }
+  }
+  index.setTextOrder('title', titles)
+  index.setTextOrder('creator', creators)
+}
+
+async function readChanges(
+  db: Kysely<Database>,
+  seen: number,
+  applied: ReadonlySet<number>,
+): Promise<WorkChange[]> {
+  const changes: WorkChange[] = []
+  let after = Math.max(0, seen - LOOK_BACK)
+  for (;;) {
+    const batch = await findWorkChangesSince(db, after, CHANGES_BATCH)
+    changes.push(...batch.filter((change) => !applied.has(change.id)))
+    const last = batch.at(-1)
+    if (last === undefined || batch.length < CHANGES_BATCH) return changes
+    after = last.id
+  }
+}
+
+async function applyWorkChanges(
+  db: Kysely<Database>,
+  index: TagIndex,
+  workIds: readonly WorkId[],
+): Promise<void> {
+  for (let start = 0; start < workIds.length; start += WORKS_BATCH) {
+    const ids = workIds.slice(start, start + WORKS_BATCH)
+    const { works, tags } = await findIndexWorks(db, ids)
+    await addMissingTags(db, index, tags.map((pair) => pair.tagId))
+    const tagsByWork = groupTags(tags)
+    const found = new Set<WorkId>()
+    for (const work of works) {
+      found.add(work.id)
+      index.putWork(work, tagsByWork.get(work.id) ?? [])
+    }
+    for (const id of ids) if (!found.has(id)) index.removeWork(id)
+  }
+}
+
+async function addMissingTags(db: Kysely<Database>, index: TagIndex, tagIds: readonly TagId[]) {
+  const missing = [...new Set(tagIds.filter((id) => !index.hasTag(id)))]
+  if (missing.length > 0) index.addTags(await findIndexTags(db, missing))
+}
+
+function groupTags(pairs: readonly IndexWorkTag[]): Map<WorkId, TagId[]> {
+  const byWork = new Map<WorkId, TagId[]>()
+  for (const { workId, tagId } of pairs) {
+    const list = byWork.get(workId)
+    if (list === undefined) byWork.set(workId, [tagId])
+    else list.push(tagId)
+  }
+  return byWork
+}
