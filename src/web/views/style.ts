@@ -37,7 +37,8 @@ main:focus { outline: none; }
 .site { margin: 0; font-weight: bold; }
 .reader-settings { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center;
   font-size: 0.875rem; }
-.setting { display: inline-flex; gap: 0.35rem; align-items: center; }
+.setting { display: inline-flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; max-width: 100%; }
+select { max-width: 100%; }
 select, button, input { font: inherit; color: inherit; background: var(--panel);
   border: 1px solid var(--muted); border-radius: 4px; padding: 0.25rem 0.5rem; min-height: 2rem; }
 button { cursor: pointer; }
