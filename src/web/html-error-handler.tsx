@@ -7,7 +7,8 @@ import { ErrorPage } from './views/error-page.js'
 
 type ErrorAnswer = Readonly<{ status: number; heading: string; message: string }>
 
-const NOT_FOUND = 'There is nothing at this address. The work may have been removed, or the link mistyped.'
+const NOT_FOUND =
+  'There is nothing at this address. The work may have been removed, or the link mistyped.'
 
 /**
  * For the pages people read: the same statuses as `error-handler.ts`, answered with a page
@@ -19,7 +20,9 @@ export function installHtmlErrorHandler(app: FastifyInstance): void {
     const answer = answerFor(error)
     if (answer.status >= 500) request.log.error({ err: error }, 'server error')
     const preferences = readerPreferences(request.cookies)
-    const page = await (<ErrorPage heading={answer.heading} message={answer.message} preferences={preferences} />)
+    const page = await (
+      <ErrorPage heading={answer.heading} message={answer.message} preferences={preferences} />
+    )
     return sendHtml(reply, page, answer.status)
   })
 }
@@ -31,7 +34,11 @@ function answerFor(error: FastifyError | QuireError | Error): ErrorAnswer {
     if (status < 500) return { status, heading: 'Something is wrong', message: error.message }
   } else if ('validationContext' in error && error.validationContext === 'params') {
     return { status: 404, heading: 'Not found', message: NOT_FOUND }
-  } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
+  } else if (
+    'statusCode' in error &&
+    typeof error.statusCode === 'number' &&
+    error.statusCode < 500
+  ) {
     return { status: error.statusCode, heading: 'Something is wrong', message: error.message }
   }
   return {

@@ -52,7 +52,13 @@ export async function readWork(
   const sources = await store.sources.findByWork(work.id)
   const preferences = readerPreferences(request.cookies)
   const page = await (
-    <WorkPage work={work} view={view} sources={sources} preferences={preferences} path={request.url} />
+    <WorkPage
+      work={work}
+      view={view}
+      sources={sources}
+      preferences={preferences}
+      path={request.url}
+    />
   )
   return sendHtml(reply, page)
 }
@@ -63,7 +69,8 @@ function gatePage(work: Work, gate: ReadingGate, request: ReadingRequest): JSX.E
     query.country === undefined
       ? countryFromAcceptLanguage(request.headers['accept-language'])
       : countryCodeFrom(query.country)
-  const keep: Record<string, string> = query.view_full_work === 'true' ? { view_full_work: 'true' } : {}
+  const keep: Record<string, string> =
+    query.view_full_work === 'true' ? { view_full_work: 'true' } : {}
   return (
     <ReadingGatePage
       work={work}

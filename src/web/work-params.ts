@@ -27,7 +27,10 @@ export function findChapterOrThrow(work: Work, position: number): Chapter {
   const chapter = work.chapters.find((candidate) => candidate.position === position)
   if (chapter === undefined) {
     const count = String(work.chapters.length)
-    throw new QuireError('QUIRE_WORK_NOT_FOUND', `work ${work.id} has ${count} chapters, not ${String(position)}`)
+    throw new QuireError(
+      'QUIRE_WORK_NOT_FOUND',
+      `work ${work.id} has ${count} chapters, not ${String(position)}`,
+    )
   }
   return chapter
 }

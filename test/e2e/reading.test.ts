@@ -62,7 +62,9 @@ describe.runIf(shouldRunBrowserTests())('a reader in Chromium', () => {
     await browser?.close()
     await app?.close()
     await store?.destroy()
-    console.info(`axe-core judged ${String(pagesJudged)} pages: ${String(findings.length)} findings`)
+    console.info(
+      `axe-core judged ${String(pagesJudged)} pages: ${String(findings.length)} findings`,
+    )
     if (findings.length > 0) console.info(findings.join('\n'))
   })
 
@@ -71,9 +73,14 @@ describe.runIf(shouldRunBrowserTests())('a reader in Chromium', () => {
     const found = await axeFindings(page)
     pagesJudged += 1
     for (const finding of found) {
-      findings.push(`${name}: ${finding.impact} ${finding.id} (${finding.help}) ${finding.targets.join(' ')}`)
+      findings.push(
+        `${name}: ${finding.impact} ${finding.id} (${finding.help}) ${finding.targets.join(' ')}`,
+      )
     }
-    expect(found.filter((finding) => SERIOUS.has(finding.impact)), name).toEqual([])
+    expect(
+      found.filter((finding) => SERIOUS.has(finding.impact)),
+      name,
+    ).toEqual([])
     // Nothing may stick out sideways: at 320 px a reader must never scroll to read a line.
     const sticking: unknown = await page.evaluate(`[...document.querySelectorAll('body *')]
       .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
@@ -93,71 +100,81 @@ describe.runIf(shouldRunBrowserTests())('a reader in Chromium', () => {
     }
   })
 
-  it.each(VIEWPORTS)('follows a reader from the list to the entire work at $width px', async (viewport) => {
-    const context = await browser.newContext({
-      viewport: { width: viewport.width, height: viewport.height },
-      locale: 'en-GB',
-    })
-    const page = await context.newPage()
-    const shot = (step: string): Promise<void> => judge(page, `${viewport.name}-${step}`)
-    try {
-      await page.goto(`${origin}/`)
-      await expect.poll(() => page.locator('h1').textContent()).toBe('Works')
-      await shot('01-works')
+  it.each(VIEWPORTS)(
+    'follows a reader from the list to the entire work at $width px',
+    async (viewport) => {
+      const context = await browser.newContext({
+        viewport: { width: viewport.width, height: viewport.height },
+        locale: 'en-GB',
+      })
+      const page = await context.newPage()
+      const shot = (step: string): Promise<void> => judge(page, `${viewport.name}-${step}`)
+      try {
+        await page.goto(`${origin}/`)
+        await expect.poll(() => page.locator('h1').textContent()).toBe('Works')
+        await shot('01-works')
 
-      // The reference story: its notice and the crisis lines come before any of its text.
-      await page.getByRole('link', { name: 'Stepping Back' }).click()
-      await page.getByText('This work deals with suicide.').waitFor()
-      expect(await page.getByText('Samaritans', { exact: true }).count()).toBe(1)
-      expect(await page.content()).not.toContain('Loeb Bridge')
-      await shot('02-notice-en-GB')
+        // The reference story: its notice and the crisis lines come before any of its text.
+        await page.getByRole('link', { name: 'Stepping Back' }).click()
+        await page.getByText('This work deals with suicide.').waitFor()
+        expect(await page.getByText('Samaritans', { exact: true }).count()).toBe(1)
+        expect(await page.content()).not.toContain('Loeb Bridge')
+        await shot('02-notice-en-GB')
 
-      await page.getByLabel('Show services in').selectOption('US')
-      await page.getByRole('button', { name: 'Show' }).click()
-      await page.getByRole('heading', { name: 'United States' }).waitFor()
-      expect(await page.locator('a[href="tel:988"]').count()).toBe(1)
-      expect(await page.content()).not.toContain('Loeb Bridge')
-      await shot('03-notice-us')
+        await page.getByLabel('Show services in').selectOption('US')
+        await page.getByRole('button', { name: 'Show' }).click()
+        await page.getByRole('heading', { name: 'United States' }).waitFor()
+        expect(await page.locator('a[href="tel:988"]').count()).toBe(1)
+        expect(await page.content()).not.toContain('Loeb Bridge')
+        await shot('03-notice-us')
 
-      await page.getByRole('link', { name: 'Proceed' }).click()
-      await page.getByText('Loeb Bridge', { exact: false }).first().waitFor()
-      await shot('04-reference-story')
+        await page.getByRole('link', { name: 'Proceed' }).click()
+        await page.getByText('Loeb Bridge', { exact: false }).first().waitFor()
+        await shot('04-reference-story')
 
-      // A work in chapters: next chapter, then the entire work.
-      await page.goto(`${origin}/`)
-      await page.getByRole('link', { name: 'Three Rainy Days' }).click()
-      await page.getByRole('heading', { name: 'Chapter 1: Monday' }).waitFor()
-      await page.getByRole('link', { name: 'Next chapter' }).first().click()
-      await page.getByRole('heading', { name: 'Chapter 2: Tuesday' }).waitFor()
-      expect(page.url()).toMatch(/\/chapters\/2$/u)
-      await shot('05-chapter-2')
+        // A work in chapters: next chapter, then the entire work.
+        await page.goto(`${origin}/`)
+        await page.getByRole('link', { name: 'Three Rainy Days' }).click()
+        await page.getByRole('heading', { name: 'Chapter 1: Monday' }).waitFor()
+        await page.getByRole('link', { name: 'Next chapter' }).first().click()
+        await page.getByRole('heading', { name: 'Chapter 2: Tuesday' }).waitFor()
+        expect(page.url()).toMatch(/\/chapters\/2$/u)
+        await shot('05-chapter-2')
 
-      await page.getByRole('link', { name: 'Entire work' }).first().click()
-      await page.getByRole('heading', { name: 'Chapter 3: Wednesday' }).waitFor()
-      await page.getByText('Thank you for reading!').waitFor()
-      await shot('06-entire-work')
+        await page.getByRole('link', { name: 'Entire work' }).first().click()
+        await page.getByRole('heading', { name: 'Chapter 3: Wednesday' }).waitFor()
+        await page.getByText('Thank you for reading!').waitFor()
+        await shot('06-entire-work')
 
-      // Dark theme: the script shows it at once; Apply saves it and comes back to this page.
-      const entire = page.url()
-      await page.getByLabel('Theme').selectOption('dark')
-      expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
-      await page.getByRole('button', { name: 'Apply' }).click()
-      await page.waitForURL(entire)
-      expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
-      expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgba(0, 0, 0, 0)')
-      expect(await page.evaluate('getComputedStyle(document.documentElement).backgroundColor')).toBe('rgb(20, 20, 20)')
-      await shot('07-entire-work-dark')
+        // Dark theme: the script shows it at once; Apply saves it and comes back to this page.
+        const entire = page.url()
+        await page.getByLabel('Theme').selectOption('dark')
+        expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
+        await page.getByRole('button', { name: 'Apply' }).click()
+        await page.waitForURL(entire)
+        expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
+        expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe(
+          'rgba(0, 0, 0, 0)',
+        )
+        expect(
+          await page.evaluate('getComputedStyle(document.documentElement).backgroundColor'),
+        ).toBe('rgb(20, 20, 20)')
+        await shot('07-entire-work-dark')
 
-      await page.getByLabel('Text size').selectOption('larger')
-      await page.getByRole('button', { name: 'Apply' }).click()
-      await page.waitForURL(entire)
-      expect(await page.evaluate('getComputedStyle(document.documentElement).fontSize')).toBe('24px')
-      expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
-      await shot('08-entire-work-dark-larger')
-    } finally {
-      await context.close()
-    }
-  }, 120_000)
+        await page.getByLabel('Text size').selectOption('larger')
+        await page.getByRole('button', { name: 'Apply' }).click()
+        await page.waitForURL(entire)
+        expect(await page.evaluate('getComputedStyle(document.documentElement).fontSize')).toBe(
+          '24px',
+        )
+        expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
+        await shot('08-entire-work-dark-larger')
+      } finally {
+        await context.close()
+      }
+    },
+    120_000,
+  )
 
   it('reads on without JavaScript: the notice, the chapters and the settings all work', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' })

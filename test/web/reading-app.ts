@@ -21,11 +21,14 @@ export async function openReadingApp(dialect: TestDialect): Promise<ReadingApp> 
   return {
     store,
     app,
-    importWork: async (overrides = {}) => (await store.works.importRescued(anImport(overrides))).workId,
+    importWork: async (overrides = {}) =>
+      (await store.works.importRescued(anImport(overrides))).workId,
     page: async (url, headers = {}) => {
       const response = await app.inject({ method: 'GET', url, headers })
       if (response.statusCode !== 200) {
-        throw new Error(`GET ${url} answered ${String(response.statusCode)}: ${response.body.slice(0, 300)}`)
+        throw new Error(
+          `GET ${url} answered ${String(response.statusCode)}: ${response.body.slice(0, 300)}`,
+        )
       }
       return response.body
     },

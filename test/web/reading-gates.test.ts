@@ -36,7 +36,10 @@ describe.each(TEST_DIALECTS)('what a reader sees before the text on %s', (dialec
       expect(gate).not.toContain(TEXT)
       expect(gate).not.toContain('Chloe and Lex, after.')
 
-      const proceed = await reading.app.inject({ method: 'GET', url: `/works/${id}?view_adult=true` })
+      const proceed = await reading.app.inject({
+        method: 'GET',
+        url: `/works/${id}?view_adult=true`,
+      })
       expect(proceed.body).toContain(TEXT)
       // Remembered for the session, for this work and others, as AO3 does.
       const other = await reading.importWork({ rating })
@@ -56,7 +59,11 @@ describe.each(TEST_DIALECTS)('what a reader sees before the text on %s', (dialec
       summary: 'A summary that may hold detail.',
       notes: { beginning: 'Notes that may hold detail.', end: 'End notes.' },
     })
-    for (const url of [`/works/${id}`, `/works/${id}/chapters/1`, `/works/${id}?view_full_work=true`]) {
+    for (const url of [
+      `/works/${id}`,
+      `/works/${id}/chapters/1`,
+      `/works/${id}?view_full_work=true`,
+    ]) {
       const gate = await reading.page(url, { 'accept-language': 'en-GB,en;q=0.8' })
       expect(gate).toContain('This work deals with suicide.')
       expect(gate).toContain('>Proceed<')
@@ -66,7 +73,9 @@ describe.each(TEST_DIALECTS)('what a reader sees before the text on %s', (dialec
     const both = await reading.importWork({
       contentNotices: [...suicideNotice, { topic: 'self-harm', line: 9 }],
     })
-    expect(await reading.page(`/works/${both}`)).toContain('This work deals with suicide and self-harm.')
+    expect(await reading.page(`/works/${both}`)).toContain(
+      'This work deals with suicide and self-harm.',
+    )
   })
 
   it('shows the text once the reader chooses to go on, and remembers it for that work only', async () => {
@@ -91,7 +100,7 @@ describe.each(TEST_DIALECTS)('what a reader sees before the text on %s', (dialec
     )
   })
 
-  it('gives crisis lines for the reader\'s country: Samaritans for en-GB, 988 for en-US', async () => {
+  it("gives crisis lines for the reader's country: Samaritans for en-GB, 988 for en-US", async () => {
     const id = await reading.importWork({ contentNotices: suicideNotice })
     const uk = await reading.page(`/works/${id}`, { 'accept-language': 'en-GB,en;q=0.9' })
     expect(uk).toContain('<h3>United Kingdom</h3>')
@@ -111,7 +120,9 @@ describe.each(TEST_DIALECTS)('what a reader sees before the text on %s', (dialec
 
   it('lets the reader pick another country with a form that works without JavaScript', async () => {
     const id = await reading.importWork({ contentNotices: suicideNotice })
-    const unknown = await reading.page(`/works/${id}?view_full_work=true`, { 'accept-language': 'en' })
+    const unknown = await reading.page(`/works/${id}?view_full_work=true`, {
+      'accept-language': 'en',
+    })
     expect(unknown).toContain(`<form class="country-picker" method="get" action="/works/${id}">`)
     expect(unknown).toContain('<label for="country">Show services in</label>')
     expect(unknown).toContain('<option value="">Choose a country</option>')

@@ -4,7 +4,11 @@ import { TEST_DIALECTS } from '../support/test-store.js'
 import { openReadingApp, type ReadingApp } from './reading-app.js'
 
 // Windows-1252 bytes that are not valid UTF-8 ("café" with a 0xE9), and a name with a quote.
-const LEGACY_BYTES = Uint8Array.from([...Buffer.from('Title: Caf'), 0xe9, ...Buffer.from('\r\n<b>x</b>\r\n')])
+const LEGACY_BYTES = Uint8Array.from([
+  ...Buffer.from('Title: Caf'),
+  0xe9,
+  ...Buffer.from('\r\n<b>x</b>\r\n'),
+])
 
 describe.each(TEST_DIALECTS)('the original files of a rescued work on %s', (dialect) => {
   let reading: ReadingApp
@@ -57,14 +61,14 @@ describe.each(TEST_DIALECTS)('the original files of a rescued work on %s', (dial
     expect(list).toContain('>second.txt</a>')
   })
 
-  it('sends a reader who has not yet met a work\'s notice to the work first', async () => {
+  it("sends a reader who has not yet met a work's notice to the work first", async () => {
     const id = await reading.importWork({ contentNotices: [{ topic: 'self-harm', line: 3 }] })
     const response = await reading.app.inject({ method: 'GET', url: `/works/${id}/source` })
     expect(response.statusCode).toBe(303)
     expect(response.headers.location).toBe(`/works/${id}`)
   })
 
-  it('answers a source that is not this work\'s with a 404 page', async () => {
+  it("answers a source that is not this work's with a 404 page", async () => {
     const id = await reading.importWork()
     const response = await reading.app.inject({ method: 'GET', url: `/works/${id}/sources/999999` })
     expect(response.statusCode).toBe(404)

@@ -20,7 +20,11 @@ describe.each(TEST_DIALECTS)('the work page on %s', (dialect) => {
   })
 
   it('shows the preface as AO3 readers know it: tags, language, stats, summary, notes, disclaimer', async () => {
-    const id = await reading.importWork({ creators: ['Jen', 'Kit'], complete: false, wordCount: 12345 })
+    const id = await reading.importWork({
+      creators: ['Jen', 'Kit'],
+      complete: false,
+      wordCount: 12345,
+    })
     const body = await reading.page(`/works/${id}`)
     expect(body).toContain('<dt>Rating:</dt>')
     expect(body).toContain('>Teen And Up Audiences</a>')
@@ -28,7 +32,9 @@ describe.each(TEST_DIALECTS)('the work page on %s', (dialect) => {
     expect(body).toContain('>Creator Chose Not To Use Archive Warnings</a>')
     expect(body).toContain('<dt>Category:</dt>')
     expect(body).toContain('<a class="tag" href="/tags/Smallville/works">Smallville</a>')
-    expect(body).toContain('<a class="tag" href="/tags/Chloe%20*a*%20Lex/works">Chloe &amp; Lex</a>')
+    expect(body).toContain(
+      '<a class="tag" href="/tags/Chloe%20*a*%20Lex/works">Chloe &amp; Lex</a>',
+    )
     expect(body).toContain('<dt>Characters:</dt>')
     expect(body).toContain('<dt>Additional Tags:</dt>')
     expect(body).toMatch(/<dt>Language:<\/dt>\s*<dd>English<\/dd>/u)
@@ -47,12 +53,14 @@ describe.each(TEST_DIALECTS)('the work page on %s', (dialect) => {
     const id = await reading.importWork({ fandoms })
     const body = await reading.page(`/works/${id}`)
     const hrefs = [...body.matchAll(/href="(\/tags\/[^"]+)"/gu)].map((match) => match[1])
-    expect(hrefs).toEqual(expect.arrayContaining([
-      '/tags/Kirk*s*Spock/works',
-      '/tags/Mr*d*%20*a*%20Mrs*d*%20Smith*q*/works',
-      '/tags/C*h*/works',
-      `/tags/${encodeURIComponent('東方Project')}/works`,
-    ]))
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        '/tags/Kirk*s*Spock/works',
+        '/tags/Mr*d*%20*a*%20Mrs*d*%20Smith*q*/works',
+        '/tags/C*h*/works',
+        `/tags/${encodeURIComponent('東方Project')}/works`,
+      ]),
+    )
     for (const href of hrefs) expect(href?.split('/')).toHaveLength(4)
   })
 
@@ -162,7 +170,9 @@ describe.each(TEST_DIALECTS)('the work page on %s', (dialect) => {
 
   it('carries the theme and text size the reader chose into the page', async () => {
     const id = await reading.importWork()
-    const body = await reading.page(`/works/${id}`, { cookie: 'quire_theme=dark; quire_size=large' })
+    const body = await reading.page(`/works/${id}`, {
+      cookie: 'quire_theme=dark; quire_size=large',
+    })
     expect(body).toContain('<html lang="en" data-theme="dark" data-size="large">')
     expect(body).toContain('<option value="dark" selected>Dark</option>')
   })

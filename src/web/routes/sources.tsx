@@ -42,7 +42,10 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (
       if (work === null) return reply.redirect(`/works/${workId}`, 303)
       const source = sources.find((candidate) => candidate.id === sourceId)
       if (source === undefined) {
-        throw new QuireError('QUIRE_SOURCE_NOT_FOUND', `work ${workId} has no source ${String(sourceId)}`)
+        throw new QuireError(
+          'QUIRE_SOURCE_NOT_FOUND',
+          `work ${workId} has no source ${String(sourceId)}`,
+        )
       }
       return sendSource(reply, source)
     },

@@ -5,7 +5,10 @@ import { readWork, ReadingQuery } from '../read-work.js'
 import { ChapterParams, findChapterOrThrow, findWorkOrThrow, WorkParams } from '../work-params.js'
 
 /** A work to read: its page (chapter 1, or the entire work) and each chapter's page. */
-export const workPageRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (app, { store }) => {
+export const workPageRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (
+  app,
+  { store },
+) => {
   installHtmlErrorHandler(app)
 
   app.get(

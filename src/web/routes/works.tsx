@@ -21,7 +21,13 @@ export const workRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (ap
       const nextPage = last === undefined ? null : `/?after=${encodeURIComponent(listingCursor(last))}`
       const preferences = readerPreferences(request.cookies)
       const html = await (
-        <WorksPage works={page} total={total} nextPage={nextPage} preferences={preferences} path={request.url} />
+        <WorksPage
+          works={page}
+          total={total}
+          nextPage={nextPage}
+          preferences={preferences}
+          path={request.url}
+        />
       )
       return reply.type('text/html; charset=utf-8').send(html)
     },

@@ -20,9 +20,11 @@ export function CrisisContactLine({ contact }: { readonly contact: CrisisContact
       )
     case 'text': {
       const keyword = contact.keyword === undefined ? '' : `${contact.keyword} to `
+      // A keyword goes in the message body, so a tap on the number fills it in.
+      const body = contact.keyword === undefined ? '' : `?body=${encodeURIComponent(contact.keyword)}`
       const href =
         contact.via === 'sms'
-          ? `sms:${dialable(contact.number)}${contact.keyword === undefined ? '' : `?body=${encodeURIComponent(contact.keyword)}`}`
+          ? `sms:${dialable(contact.number)}${body}`
           : `https://wa.me/${dialable(contact.number).replace('+', '')}`
       return (
         <>

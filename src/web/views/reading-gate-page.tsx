@@ -18,7 +18,10 @@ const TOPIC_WORDS = {
 /** "This work deals with suicide and self-harm." */
 export function noticeSentence(topics: readonly ContentTopic[]): string {
   const words = topics.map((topic) => TOPIC_WORDS[topic])
-  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}` : words[0] ?? ''
+  const list =
+    words.length > 1
+      ? `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`
+      : (words[0] ?? '')
   return `This work deals with ${list}.`
 }
 
