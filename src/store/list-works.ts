@@ -27,7 +27,33 @@ export async function listWorks(
       eb(refTuple('updated_at', 'id'), '<', tuple(cursor.updated, cursor.id)),
     )
   }
-  const rows = await query.execute()
+  return toListings(db, await query.execute())
+}
+
+/** The listings of these works, in the order given; ids with no work are left out. */
+export async function findWorkListings(
+  db: Kysely<Database>,
+  ids: readonly WorkId[],
+): Promise<WorkListing[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('works')
+    .select(['id', 'title', 'rating', 'word_count', 'updated_at'])
+    .where('id', 'in', ids)
+    .execute()
+  const byId = new Map((await toListings(db, rows)).map((listing) => [listing.id, listing]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+type ListingRow = Readonly<{
+  id: WorkId
+  title: string
+  rating: WorkListing['rating']
+  word_count: number
+  updated_at: string
+}>
+
+async function toListings(db: Kysely<Database>, rows: readonly ListingRow[]): Promise<WorkListing[]> {
   const ids = rows.map((row) => row.id)
   const [creators, fandoms] = await Promise.all([
     findCreatorNames(db, ids),

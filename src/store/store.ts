@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely'
 import type { StoredTag } from '../domain/stored-tag.js'
 import type { TagKind, TagName } from '../domain/tag.js'
 import type { WorkListing } from '../domain/work-listing.js'
-import { parseWorkId, type Work } from '../domain/work.js'
+import { parseWorkId, type Work, type WorkId } from '../domain/work.js'
 import type { StoredSource } from '../domain/stored-source.js'
 import { parseDatabaseUrl } from './database-url.js'
 import type { StoreDialect } from './dialect.js'
 import { importRescued, type ImportInput, type ImportResult } from './import-rescued.js'
-import { listWorks, type WorkListRequest } from './list-works.js'
+import { findWorkListings, listWorks, type WorkListRequest } from './list-works.js'
 import { migrateToLatest } from './migrate.js'
 import { openDatabase } from './open-database.js'
 import type { Database } from './schema.js'
@@ -29,6 +29,8 @@ export type Store = Readonly<{
   works: Readonly<{
     importRescued(input: ImportInput): Promise<ImportResult>
     list(request: WorkListRequest): Promise<WorkListing[]>
+    /** Listings of these works in the order given, as a filtered page shows them. */
+    findListings(ids: readonly WorkId[]): Promise<WorkListing[]>
     /** Undefined when no work has this id, or `id` is not a work id at all. */
     find(id: string): Promise<Work | undefined>
     count(): Promise<number>
@@ -64,6 +66,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     works: {
       importRescued: (input) => importRescued(db, input),
       list: (request) => listWorks(db, request),
+      findListings: (ids) => findWorkListings(db, ids),
       find: async (id) => {
         const workId = parseWorkId(id)
         return workId === undefined ? undefined : findWork(db, workId)

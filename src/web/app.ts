@@ -1,8 +1,10 @@
 import cookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { loadTagIndex } from '../search/tag-index-load.js'
 import type { Store } from '../store/store.js'
 import { installErrorHandler } from './error-handler.js'
+import { apiRoutes } from './routes/api.js'
 import { preferenceRoutes } from './routes/preferences.js'
 import { sourceRoutes } from './routes/sources.js'
 import { workPageRoutes } from './routes/work-pages.js'
@@ -19,5 +21,8 @@ export async function buildApp({ store, logger }: AppOptions): Promise<FastifyIn
   await app.register(workPageRoutes, { store })
   await app.register(sourceRoutes, { store })
   await app.register(preferenceRoutes)
+  // Built from the store at start, then kept in step with its change log on each listing.
+  const tagIndex = await loadTagIndex(store.db)
+  await app.register(apiRoutes, { store, tagIndex })
   return app
 }
