@@ -5,6 +5,7 @@ import { loadTagIndex } from '../search/tag-index-load.js'
 import type { Store } from '../store/store.js'
 import { installErrorHandler } from './error-handler.js'
 import { apiRoutes } from './routes/api.js'
+import { worksListingRoutes } from './routes/works-listing.js'
 import { preferenceRoutes } from './routes/preferences.js'
 import { sourceRoutes } from './routes/sources.js'
 import { workPageRoutes } from './routes/work-pages.js'
@@ -24,5 +25,6 @@ export async function buildApp({ store, logger }: AppOptions): Promise<FastifyIn
   // Built from the store at start, then kept in step with its change log on each listing.
   const tagIndex = await loadTagIndex(store.db)
   await app.register(apiRoutes, { store, tagIndex })
+  await app.register(worksListingRoutes, { store, tagIndex })
   return app
 }

@@ -4,29 +4,19 @@ import { RATING_NAMES } from '../../domain/rating.js'
 import { TAG_KINDS, type TagKind } from '../../domain/tag.js'
 import type { WorkListing } from '../../domain/work-listing.js'
 import type { Facets } from '../../search/facet-counts.js'
-import { parseFilterParams } from '../../search/filter-params.js'
-import { filterWorks } from '../../search/filter-works.js'
-import { matchingWorkIds, searchText } from '../../search/search-text.js'
+import { searchText } from '../../search/search-text.js'
 import type { LiveTagIndex } from '../../search/tag-index-load.js'
 import type { Store } from '../../store/store.js'
+import { findWorksListing, LISTING_PAGE_SIZE, ListingQuerystring } from '../works-listing.js'
 
-/** Works on one page of a listing, as on AO3. */
-export const PAGE_SIZE = 20
-
-// Any query string: parseFilterParams reads what it knows and names what is wrong.
-const AnyQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]))
 
 /** The read-only JSON API, which AO3 never had: listings with facets, works, text search. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ store: Store; tagIndex: LiveTagIndex }> = async (
   app,
   { store, tagIndex },
 ) => {
-  app.get('/api/v1/works', { schema: { querystring: AnyQuery } }, async (request) => {
-    const query = parseFilterParams(request.query)
-    await tagIndex.refresh()
-    const textMatches = query.text === null ? undefined : (await matchingWorkIds(store, query.text)).ids
-    const result = filterWorks(tagIndex.current(), query, { pageSize: PAGE_SIZE, textMatches })
-    const works = await store.works.findListings(result.workIds)
+  app.get('/api/v1/works', { schema: { querystring: ListingQuerystring } }, async (request) => {
+    const { result, works } = await findWorksListing(store, tagIndex, request.query)
     return {
       total: result.total,
       page: result.page,
@@ -48,7 +38,7 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ store: Store; tagIndex: Live
       },
     },
     async (request) => {
-      const limit = PAGE_SIZE
+      const limit = LISTING_PAGE_SIZE
       const offset = ((request.query.page ?? 1) - 1) * limit
       const result = await searchText(store, request.query.q, { limit, offset })
       const works = new Map((await store.works.findListings(result.hits.map((hit) => hit.workId))).map((w) => [w.id, w]))

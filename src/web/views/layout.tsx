@@ -39,6 +39,9 @@ export function Layout({
             <p class="site">
               <a href="/">Quire</a>
             </p>
+            <nav aria-label="Site">
+              <a href="/works">Browse works</a>
+            </nav>
             <ReaderSettings preferences={preferences} path={path} />
           </header>
           <main id="main" tabindex="-1">

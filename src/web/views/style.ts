@@ -90,4 +90,12 @@ a.button:visited { color: var(--link); }
 .source { color: var(--muted); font-size: 0.875rem; }
 .source a { color: inherit; }
 .country-picker { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0; }
+.blurbs { list-style: none; padding: 0; }
+.blurb { border-top: 1px solid var(--rule); padding: 0.75rem 0; }
+.blurb h3 { margin: 0 0 0.25rem; font-size: 1.1em; }
+.blurb p { margin: 0.2rem 0; }
+.byline, .stats, .count { color: var(--muted); font-size: 0.9em; font-weight: normal; }
+.filters fieldset { border: 1px solid var(--rule); margin: 0.75rem 0; padding: 0.5rem 0.75rem; }
+.filters .choice { display: block; }
+.pagination ol { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; padding: 0; }
 `

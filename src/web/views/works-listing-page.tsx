@@ -1,0 +1,52 @@
+import { makePageNumber, type FilterQuery } from '../../domain/filter-query.js'
+import { filterQueryToParams } from '../../search/filter-params.js'
+import type { ReaderPreferences } from '../reader-preferences.js'
+import { LISTING_PAGE_SIZE, type WorksListing } from '../works-listing.js'
+import { FilterForm } from './filter-form.js'
+import { Layout } from './layout.js'
+import { Pagination } from './pagination.js'
+import { WorkBlurb } from './work-blurb.js'
+
+/** A filtered listing: the exact count, the page's works, page links and the filter form. */
+export function WorksListingPage({
+  listing,
+  preferences,
+  path,
+}: {
+  readonly listing: WorksListing
+  readonly preferences: ReaderPreferences
+  readonly path: string
+}) {
+  const { query, result, works } = listing
+  const hrefFor = (page: number): string => listingHref({ ...query, page: makePageNumber(page) ?? query.page })
+  const first = (result.page - 1) * LISTING_PAGE_SIZE + 1
+  return (
+    <Layout title="Works · Quire" preferences={preferences} path={path}>
+      <h1>Works</h1>
+      <p class="count" safe>
+        {result.total === 0
+          ? 'No works match these filters.'
+          : `${first.toLocaleString('en')} – ${(first + works.length - 1).toLocaleString('en')} of ${result.total.toLocaleString('en')} works`}
+      </p>
+      {result.unknownTags.length > 0 && (
+        <p class="notice" safe>{`No tag is named ${result.unknownTags.map((name) => `“${name}”`).join(', ')}.`}</p>
+      )}
+      <div class="listing">
+        <section aria-label="Works" class="results">
+          <ol class="blurbs">
+            {works.map((work) => (
+              <WorkBlurb work={work} />
+            ))}
+          </ol>
+          <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
+        </section>
+        <FilterForm query={query} facets={result.facets} action="/works" />
+      </div>
+    </Layout>
+  )
+}
+
+function listingHref(query: FilterQuery): string {
+  const params = filterQueryToParams(query).toString()
+  return params === '' ? '/works' : `/works?${params}`
+}
