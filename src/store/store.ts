@@ -6,6 +6,7 @@ import { parseWorkId, type Work, type WorkId } from '../domain/work.js'
 import type { StoredSource } from '../domain/stored-source.js'
 import { parseDatabaseUrl } from './database-url.js'
 import type { StoreDialect } from './dialect.js'
+import { importBatch, type BatchOutcome } from './import-batch.js'
 import { importRescued, type ImportInput, type ImportResult } from './import-rescued.js'
 import { findWorkListings, listWorks, type WorkListRequest } from './list-works.js'
 import { migrateToLatest } from './migrate.js'
@@ -16,7 +17,7 @@ import { findOrCreateTag, type NewTagOptions } from './tags.js'
 import { countWorks, findWork } from './works.js'
 
 // Named here too, so a caller of the store imports what it gets back from one place.
-export type { StoredSource, WorkListing }
+export type { BatchOutcome, ImportInput, ImportResult, StoredSource, WorkListing }
 
 /** The archive's data: every read and write goes through one of these. */
 export type Store = Readonly<{
@@ -28,6 +29,11 @@ export type Store = Readonly<{
   destroy(): Promise<void>
   works: Readonly<{
     importRescued(input: ImportInput): Promise<ImportResult>
+    /**
+     * Several works in one transaction, a savepoint each: each lands whole or not at all, and
+     * the batch throws, storing nothing, when its commit fails. See `importBatch`.
+     */
+    importBatch(inputs: readonly ImportInput[]): Promise<BatchOutcome[]>
     list(request: WorkListRequest): Promise<WorkListing[]>
     /** Listings of these works in the order given, as a filtered page shows them. */
     findListings(ids: readonly WorkId[]): Promise<WorkListing[]>
@@ -65,6 +71,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     destroy: () => db.destroy(),
     works: {
       importRescued: (input) => importRescued(db, input),
+      importBatch: (inputs) => importBatch(db, inputs),
       list: (request) => listWorks(db, request),
       findListings: (ids) => findWorkListings(db, ids),
       find: async (id) => {
