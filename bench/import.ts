@@ -62,16 +62,25 @@ async function measureCorpus(name: string, shape: CorpusShape): Promise<void> {
   let failed = 0
   let last = performance.now()
   const started = last
+  // Outcomes arrive a batch at a time, all at once, after its commit: a work's time is its
+  // batch's time shared evenly, so the median and p95 are of per-batch averages.
+  let burst = 0
+  const closeBurst = (): void => {
+    const now = performance.now()
+    for (let i = 0; i < burst; i++) times.push((now - last) / burst)
+    last = now
+    burst = 0
+  }
   await importFiles(store, [corpus.folder], {
     maxSize: Number.MAX_SAFE_INTEGER,
     onOutcome: (outcome) => {
-      const now = performance.now()
-      times.push(now - last)
-      last = now
+      if (burst === 0) setImmediate(closeBurst)
+      burst += 1
       if (outcome.status === 'failed') failed += 1
     },
     onSkipped: () => undefined,
   })
+  if (burst > 0) closeBurst()
   addRow(`${name}: parse+store`, corpus, times, performance.now() - started)
   await store.destroy()
   if (failed > 0) console.log(`  (${String(failed)} of ${String(files.length)} files failed to import)`)

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { QuireError, RescueError } from '../domain/errors.js'
 import type { RescueIssue } from '../domain/rescue-report.js'
 import { rescuePlainText } from '../rescue/rescue-plain-text.js'
-import type { Store } from '../store/store.js'
+import { sha256Of } from '../store/import-rescued.js'
+import type { BatchOutcome, ImportInput, Store } from '../store/store.js'
 import { errorMessage, readStoryFile } from './read-story-file.js'
 import { walkFiles } from './walk-files.js'
 
@@ -25,48 +25,138 @@ export type ImportOutcome = Readonly<{
   warnings: readonly ReportedProblem[]
 }>
 
+/** When a batch of stored works commits: at the first bound reached. */
+export type BatchLimits = Readonly<{ works: number; bytes: number; ms: number }>
+
+/**
+ * One commit per work was 1.5 ms of the 3.7 ms it took to store a 20 KB work on SQLite; 64 works
+ * share one. The bytes bound keeps memory flat on a folder of big files (a draft holds several
+ * times its bytes); the time bound keeps the report moving and a writer's lock short.
+ */
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { works: 64, bytes: 8 * 1024 * 1024, ms: 250 }
+
 export type ImportOptions = Readonly<{
   maxSize: number
-  /** Called once per file, in walk order, as soon as its outcome is known. */
+  /**
+   * Called once per file, in walk order, once its outcome is final: `imported` only after the
+   * work's batch committed.
+   */
   onOutcome: (outcome: ImportOutcome) => void
   /** Called for paths that are not imported at all (symbolic links, missing paths). */
   onSkipped: (file: string, reason: string) => void
+  batch?: BatchLimits
 }>
 
+// A file as it waits for its batch to commit: its outcome known already, or its work to store.
+type Pending =
+  | Readonly<{ kind: 'settled'; outcome: ImportOutcome }>
+  | Readonly<{ kind: 'skipped'; file: string; reason: string }>
+  | Readonly<{ kind: 'store'; file: string; input: ImportInput; warnings: ReportedProblem[] }>
+
 /**
- * Imports every story file under `paths`, one file at a time (a folder of any size is streamed,
- * never read whole), each file in its own transaction. One bad file never stops the rest.
+ * Imports every story file under `paths`, streamed (a folder of any size is never read whole).
+ * Works are stored in batches, one transaction each with a savepoint per work: each work lands
+ * whole or not at all, one bad file never stops the rest, and a crash loses at most the batch
+ * not yet committed, which importing again stores (nothing of it was written).
  */
 export async function importFiles(
   store: Store,
   paths: readonly string[],
   options: ImportOptions,
 ): Promise<void> {
+  const limits = options.batch ?? DEFAULT_BATCH_LIMITS
+  const pending: Pending[] = []
+  let works = 0
+  let bytes = 0
+  let openedAt = 0
+  const flush = async (): Promise<void> => {
+    await reportBatch(store, pending.splice(0), options)
+    works = 0
+    bytes = 0
+  }
   for await (const entry of walkFiles(paths)) {
-    if (entry.kind === 'skipped') {
-      options.onSkipped(entry.file, entry.reason)
+    // The unchanged check reads the database, so it runs here, never while a batch is open.
+    const next: Pending =
+      entry.kind === 'skipped' ? entry : await prepareOne(store, entry.file, options.maxSize)
+    if (next.kind !== 'store' && works === 0) {
+      report(next, options)
       continue
     }
-    options.onOutcome(await importOne(store, entry.file, options.maxSize))
+    pending.push(next)
+    if (next.kind === 'store') {
+      if (works === 0) openedAt = performance.now()
+      works += 1
+      bytes += next.input.bytes.byteLength
+    }
+    const full = works >= limits.works || bytes >= limits.bytes
+    if (full || performance.now() - openedAt >= limits.ms) await flush()
   }
+  await flush()
 }
 
-async function importOne(store: Store, file: string, maxSize: number): Promise<ImportOutcome> {
+async function prepareOne(store: Store, file: string, maxSize: number): Promise<Pending> {
   let sha256: string | null = null
   try {
     const bytes = await readStoryFile(file, maxSize)
-    sha256 = createHash('sha256').update(bytes).digest('hex')
+    sha256 = sha256Of(bytes)
     const existing = await store.sources.findBySha256(sha256)
     if (existing !== undefined) {
-      return { file, status: 'unchanged', work: existing.workId, sha256, errors: [], warnings: [] }
+      const outcome = unchanged(file, existing.workId, sha256)
+      return { kind: 'settled', outcome }
     }
-    const rescued = rescuePlainText(bytes, path.basename(file))
-    const result = await store.works.importRescued({ rescued, bytes, fileName: path.basename(file) })
+    const fileName = path.basename(file)
+    const rescued = rescuePlainText(bytes, fileName)
     const warnings = rescued.report.issues.map(toReported)
-    return { file, status: result.status, work: result.workId, sha256, errors: [], warnings }
+    return { kind: 'store', file, input: { rescued, bytes, fileName, sha256 }, warnings }
   } catch (error) {
-    return { file, status: 'failed', work: null, sha256, errors: [toProblem(error)], warnings: [] }
+    return { kind: 'settled', outcome: failed(file, sha256, error) }
   }
+}
+
+// Stores the batch's works, then reports every file of it in walk order. When the batch fails
+// to commit, none of its works was stored, and each is reported failed with the reason.
+async function reportBatch(store: Store, batch: Pending[], options: ImportOptions) {
+  const toStore = batch.flatMap((item) => (item.kind === 'store' ? [item.input] : []))
+  let results: readonly BatchOutcome[]
+  try {
+    results = await store.works.importBatch(toStore)
+  } catch (error) {
+    results = toStore.map(() => ({ kind: 'failed', error }))
+  }
+  let index = 0
+  for (const item of batch) {
+    if (item.kind !== 'store') {
+      report(item, options)
+      continue
+    }
+    const result = results[index++]
+    report({ kind: 'settled', outcome: storedOutcome(item, result) }, options)
+  }
+}
+
+function storedOutcome(
+  item: Extract<Pending, { kind: 'store' }>,
+  outcome: BatchOutcome | undefined,
+): ImportOutcome {
+  const { file, input, warnings } = item
+  const sha256 = input.sha256 ?? null
+  if (outcome === undefined) return failed(file, sha256, new Error('import: no outcome'))
+  if (outcome.kind === 'failed') return failed(file, sha256, outcome.error)
+  const { status, workId } = outcome.result
+  return { file, status, work: workId, sha256, errors: [], warnings }
+}
+
+function report(item: Exclude<Pending, { kind: 'store' }>, options: ImportOptions): void {
+  if (item.kind === 'skipped') options.onSkipped(item.file, item.reason)
+  else options.onOutcome(item.outcome)
+}
+
+function unchanged(file: string, work: string | null, sha256: string): ImportOutcome {
+  return { file, status: 'unchanged', work, sha256, errors: [], warnings: [] }
+}
+
+function failed(file: string, sha256: string | null, error: unknown): ImportOutcome {
+  return { file, status: 'failed', work: null, sha256, errors: [toProblem(error)], warnings: [] }
 }
 
 function toReported(issue: RescueIssue): ReportedProblem {

@@ -55,7 +55,7 @@ describe.each(TEST_DIALECTS)('importing a batch of rescued works on %s', (dialec
     expect(await store.works.count()).toBe(1)
   })
 
-  it('answers unchanged for bytes stored before; remakes kept bytes of a deleted work', async () => {
+  it('answers unchanged for bytes stored before; remakes the bytes of a deleted work', async () => {
     const kept = anImport()
     const deleted = await store.works.importRescued(kept)
     await store.db.deleteFrom('works').where('id', '=', deleted.workId).execute()
