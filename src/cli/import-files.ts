@@ -5,7 +5,7 @@ import { rescuePlainText } from '../rescue/rescue-plain-text.js'
 import { sha256Of } from '../store/import-rescued.js'
 import type { BatchOutcome, ImportInput, Store } from '../store/store.js'
 import { errorMessage, readStoryFile } from './read-story-file.js'
-import { walkFiles } from './walk-files.js'
+import { walkFiles, type WalkEntry } from './walk-files.js'
 
 /** A problem as the import report writes it. */
 export type ReportedProblem = Readonly<{
@@ -74,10 +74,12 @@ export async function importFiles(
     works = 0
     bytes = 0
   }
-  for await (const entry of walkFiles(paths)) {
+  const walk = walkFiles(paths)
+  let upcoming = handled(walkAndRead(walk, options.maxSize))
+  for (let entry = await upcoming; entry !== undefined; entry = await upcoming) {
+    upcoming = handled(walkAndRead(walk, options.maxSize))
     // The unchanged check reads the database, so it runs here, never while a batch is open.
-    const next: Pending =
-      entry.kind === 'skipped' ? entry : await prepareOne(store, entry.file, options.maxSize)
+    const next: Pending = entry.kind === 'skipped' ? entry : await prepareOne(store, entry)
     if (next.kind !== 'store' && works === 0) {
       report(next, options)
       continue
@@ -94,10 +96,34 @@ export async function importFiles(
   await flush()
 }
 
-async function prepareOne(store: Store, file: string, maxSize: number): Promise<Pending> {
+type ReadEntry = Readonly<{ kind: 'file'; file: string; read: Promise<Buffer> }>
+
+/**
+ * The next file of the walk with its read under way, so that the next file is found and read
+ * while this one is parsed and stored: waiting for the file system (six calls a file) was 12%
+ * of an import of 20 KB works, about 0.6 ms a work. One file ahead, so memory holds at most two.
+ */
+async function walkAndRead(
+  walk: AsyncGenerator<WalkEntry>,
+  maxSize: number,
+): Promise<Exclude<WalkEntry, { kind: 'file' }> | ReadEntry | undefined> {
+  const next = await walk.next()
+  if (next.done === true) return undefined
+  const entry = next.value
+  if (entry.kind !== 'file') return entry
+  return { kind: 'file', file: entry.file, read: handled(readStoryFile(entry.file, maxSize)) }
+}
+
+// A promise awaited later, in its turn: until then its failure must not count as unhandled.
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined)
+  return promise
+}
+
+async function prepareOne(store: Store, { file, read }: ReadEntry): Promise<Pending> {
   let sha256: string | null = null
   try {
-    const bytes = await readStoryFile(file, maxSize)
+    const bytes = await read
     sha256 = sha256Of(bytes)
     const existing = await store.sources.findBySha256(sha256)
     if (existing !== undefined) {
