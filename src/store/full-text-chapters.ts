@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { searchableText } from '../domain/segment-words.js'
-import type { SectionKind } from '../domain/work-draft.js'
+import type { Section, SectionKind } from '../domain/work-draft.js'
 import type { WorkId } from '../domain/work.js'
 import type { ChapterText } from './full-text-engine.js'
 import type { Database } from './schema.js'
@@ -39,11 +39,15 @@ function selectChapters(db: Kysely<Database>) {
 }
 
 function toChapterText(row: ChapterRow): ChapterText {
-  const story = sectionsFromJson(row.sections).filter(({ kind }) => STORY_KINDS.has(kind))
-  return {
-    chapterId: row.id,
-    workId: row.work_id,
-    position: row.position,
-    text: searchableText(story.map(({ text }) => text).join('\n\n')),
-  }
+  const chapter = { chapterId: row.id, workId: row.work_id, position: row.position }
+  return chapterText(chapter, sectionsFromJson(row.sections))
+}
+
+/** A chapter's text as the index holds it, from the sections the chapter holds. */
+export function chapterText(
+  chapter: Omit<ChapterText, 'text'>,
+  sections: readonly Section[],
+): ChapterText {
+  const story = sections.filter(({ kind }) => STORY_KINDS.has(kind))
+  return { ...chapter, text: searchableText(story.map(({ text }) => text).join('\n\n')) }
 }

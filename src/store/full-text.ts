@@ -2,6 +2,7 @@ import { type Kysely, PostgresAdapter, SqliteAdapter } from 'kysely'
 import type { WorkId } from '../domain/work.js'
 import { findChapterTextsAfter, findWorkChapterTexts } from './full-text-chapters.js'
 import type {
+  ChapterText,
   FullTextEngine,
   FullTextMatch,
   RankedWork,
@@ -36,6 +37,20 @@ export async function indexWorkText(db: Kysely<Database>, workId: WorkId): Promi
   const engine = fullTextEngineOf(db)
   await engine.removeWork(db, workId)
   await engine.insertChapters(db, await findWorkChapterTexts(db, workId))
+}
+
+/**
+ * `indexWorkText` for chapters just written, whose texts the caller made from the sections it
+ * wrote (see `chapterText`): reading them back cost 0.12 ms of every imported 20 KB work.
+ */
+export async function indexWrittenChapters(
+  db: Kysely<Database>,
+  workId: WorkId,
+  chapters: readonly ChapterText[],
+): Promise<void> {
+  const engine = fullTextEngineOf(db)
+  await engine.removeWork(db, workId)
+  await engine.insertChapters(db, chapters)
 }
 
 /**

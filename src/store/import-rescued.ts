@@ -7,7 +7,9 @@ import type { WorkId } from '../domain/work.js'
 import { findOrCreateCreator } from './creators.js'
 import { draftTags } from './draft-tags.js'
 import { toFlag } from './flag.js'
-import { indexWorkText } from './full-text.js'
+import { chapterText } from './full-text-chapters.js'
+import type { ChapterText } from './full-text-engine.js'
+import { indexWrittenChapters } from './full-text.js'
 import { newWorkId } from './new-work-id.js'
 import type { Database } from './schema.js'
 import { sectionsToJson } from './sections-json.js'
@@ -109,13 +111,13 @@ export async function writeRescued(
     .returning('id')
     .executeTakeFirst()
   if (source === undefined) throw new BytesAlreadyStored(sha256)
-  await insertChapters(trx, workId, draft)
+  const chapters = await insertChapters(trx, workId, draft)
   await insertCreators(trx, workId, draft.creators)
   await insertTags(trx, workId, draft)
   await insertContentNotices(trx, workId, draft)
-  // Not needless for a new work: SQLite reuses the chapter ids of a work deleted last, and a
-  // delete outside the store leaves their FTS5 rows behind; the delete (0.05 ms) clears them.
-  await indexWorkText(trx, workId)
+  // It removes before it indexes, not needlessly for a new work: SQLite reuses the chapter ids
+  // of a work deleted last, and a delete outside the store leaves their FTS5 rows behind.
+  await indexWrittenChapters(trx, workId, chapters)
   await recordWorkChange(trx, workId)
   return { status: 'imported', workId, sha256 }
 }
@@ -165,11 +167,15 @@ async function insertWorkRow(
     .execute()
 }
 
-async function insertChapters(db: Kysely<Database>, workId: WorkId, draft: WorkDraft) {
-  if (draft.chapters.length === 0) return
+async function insertChapters(
+  db: Kysely<Database>,
+  workId: WorkId,
+  draft: WorkDraft,
+): Promise<ChapterText[]> {
+  if (draft.chapters.length === 0) return []
   // A draft counts words for the whole work; only a one-chapter work knows its chapter's count.
   const oneChapterCount = draft.chapters.length === 1 ? draft.wordCount : null
-  await db
+  const rows = await db
     .insertInto('chapters')
     .values(
       draft.chapters.map((chapter, index) => ({
@@ -182,7 +188,13 @@ async function insertChapters(db: Kysely<Database>, workId: WorkId, draft: WorkD
         word_count: oneChapterCount,
       })),
     )
+    .returning(['id', 'position'])
     .execute()
+  return rows.map(({ id, position }) => {
+    const sections = draft.chapters[position - 1]?.sections
+    if (sections === undefined) throw new Error(`chapters: none at position ${String(position)}`)
+    return chapterText({ chapterId: id, workId, position }, sections)
+  })
 }
 
 async function insertCreators(db: Kysely<Database>, workId: WorkId, names: readonly string[]) {
