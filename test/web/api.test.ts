@@ -73,6 +73,26 @@ describe.each(TEST_DIALECTS)('the JSON API on %s', (dialect) => {
     }
   })
 
+  it('gives one work whole, with AO3 names, its tags by kind and its chapters', async () => {
+    const { workId } = await store.works.importRescued(
+      anImport({ title: 'Harbour', fandoms: tags('Due South'), contentNotices: [{ topic: 'suicide', line: 3 }], chapters: text('Fog over the water.') }),
+    )
+    const response = await app.inject({ method: 'GET', url: `/api/v1/works/${workId}` })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({
+      id: workId,
+      title: 'Harbour',
+      rating: 'Teen And Up Audiences',
+      tags: { fandom: ['Due South'], rating: ['Teen And Up Audiences'] },
+      contentNotices: ['suicide'],
+      chapters: [{ position: 1, title: null, sections: [{ kind: 'paragraph', text: 'Fog over the water.' }] }],
+    })
+    for (const id of ['01ARZ3NDEKTSV4RRFFQ69G5FAV', 'not-a-work']) {
+      const missing = await app.inject({ method: 'GET', url: `/api/v1/works/${id}` })
+      expect(missing.statusCode, id).toBe(404)
+    }
+  })
+
   it('searches inside the story text, with the matching chapter and the match marked', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/search?q=%22bridge%20at%20dusk%22' })
     expect(response.statusCode).toBe(200)

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { QuireError } from '../../domain/errors.js'
 import { RATING_NAMES } from '../../domain/rating.js'
 import { TAG_KINDS, type TagKind } from '../../domain/tag.js'
 import type { WorkListing } from '../../domain/work-listing.js'
+import type { Work } from '../../domain/work.js'
 import type { Facets } from '../../search/facet-counts.js'
 import { searchText } from '../../search/search-text.js'
 import type { LiveTagIndex } from '../../search/tag-index-load.js'
@@ -26,6 +28,18 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ store: Store; tagIndex: Live
       unknownTags: result.unknownTags,
     }
   })
+
+  app.get(
+    '/api/v1/works/:workId',
+    { schema: { params: Type.Object({ workId: Type.String({ maxLength: 64 }) }) } },
+    async (request) => {
+      const work = await store.works.find(request.params.workId)
+      if (work === undefined) {
+        throw new QuireError('QUIRE_WORK_NOT_FOUND', `no work ${request.params.workId}`)
+      }
+      return workToJson(work)
+    },
+  )
 
   app.get(
     '/api/v1/search',
@@ -54,6 +68,30 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ store: Store; tagIndex: Live
       }
     },
   )
+}
+
+/** A work as the API gives it: AO3's names for ratings, tags by kind, chapters with sections. */
+function workToJson(work: Work) {
+  const tags: Partial<Record<TagKind, string[]>> = {}
+  for (const tag of work.tags) (tags[tag.kind] ??= []).push(tag.name)
+  return {
+    id: work.id,
+    title: work.title,
+    creators: work.creators.map((creator) => creator.name),
+    rating: RATING_NAMES[work.rating],
+    ratingOriginal: work.ratingOriginal,
+    tags,
+    summary: work.summary,
+    notes: work.notes,
+    language: work.language,
+    wordCount: work.wordCount,
+    complete: work.complete,
+    chapterCount: work.chapterCount,
+    posted: work.posted,
+    updated: work.updated,
+    contentNotices: work.contentNotices.map((notice) => notice.topic),
+    chapters: work.chapters.map(({ position, title, sections }) => ({ position, title, sections })),
+  }
 }
 
 function listingToJson(work: WorkListing) {
