@@ -5,6 +5,7 @@ import { loadTagIndex } from '../search/tag-index-load.js'
 import type { Store } from '../store/store.js'
 import { installErrorHandler } from './error-handler.js'
 import { apiRoutes } from './routes/api.js'
+import { searchRoutes } from './routes/search.js'
 import { worksListingRoutes } from './routes/works-listing.js'
 import { preferenceRoutes } from './routes/preferences.js'
 import { sourceRoutes } from './routes/sources.js'
@@ -26,5 +27,6 @@ export async function buildApp({ store, logger }: AppOptions): Promise<FastifyIn
   const tagIndex = await loadTagIndex(store.db)
   await app.register(apiRoutes, { store, tagIndex })
   await app.register(worksListingRoutes, { store, tagIndex })
+  await app.register(searchRoutes, { store })
   return app
 }

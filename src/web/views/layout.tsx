@@ -40,7 +40,7 @@ export function Layout({
               <a href="/">Quire</a>
             </p>
             <nav aria-label="Site">
-              <a href="/works">Browse works</a>
+              <a href="/works">Browse works</a> <a href="/search">Search</a>
             </nav>
             <ReaderSettings preferences={preferences} path={path} />
           </header>
