@@ -6,10 +6,10 @@ import { TAG_KINDS, type TagKind } from '../../domain/tag.js'
 import type { WorkListing } from '../../domain/work-listing.js'
 import type { Work } from '../../domain/work.js'
 import type { Facets } from '../../search/facet-counts.js'
-import { searchText } from '../../search/search-text.js'
 import type { LiveTagIndex } from '../../search/tag-index-load.js'
 import type { Store } from '../../store/store.js'
-import { findWorksListing, LISTING_PAGE_SIZE, ListingQuerystring } from '../works-listing.js'
+import { findTextSearchResults } from '../text-search-results.js'
+import { findWorksListing, ListingQuerystring } from '../works-listing.js'
 
 
 /** The read-only JSON API, which AO3 never had: listings with facets, works, text search. */
@@ -52,19 +52,12 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ store: Store; tagIndex: Live
       },
     },
     async (request) => {
-      const limit = LISTING_PAGE_SIZE
-      const offset = ((request.query.page ?? 1) - 1) * limit
-      const result = await searchText(store, request.query.q, { limit, offset })
-      const works = new Map((await store.works.findListings(result.hits.map((hit) => hit.workId))).map((w) => [w.id, w]))
+      const page = request.query.page ?? 1
+      const { total, results } = await findTextSearchResults(store, request.query.q, page)
       return {
-        total: result.total,
-        page: request.query.page ?? 1,
-        results: result.hits.flatMap((hit) => {
-          const work = works.get(hit.workId)
-          return work === undefined
-            ? []
-            : [{ work: listingToJson(work), chapter: hit.chapterPosition, snippet: hit.snippet }]
-        }),
+        total,
+        page,
+        results: results.map((result) => ({ ...result, work: listingToJson(result.work) })),
       }
     },
   )

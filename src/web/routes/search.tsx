@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { searchText } from '../../search/search-text.js'
 import type { Store } from '../../store/store.js'
 import { installHtmlErrorHandler } from '../html-error-handler.js'
 import { readerPreferences } from '../reader-preferences.js'
 import { sendHtml } from '../send-html.js'
-import { SearchPage, type SearchResult } from '../views/search-page.js'
+import { findTextSearchResults } from '../text-search-results.js'
+import { SearchPage } from '../views/search-page.js'
 import { LISTING_PAGE_SIZE } from '../works-listing.js'
 
 /** `/search?q=`: full-text search in the story text, best match first. */
@@ -24,7 +24,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (
     async (request, reply) => {
       const query = (request.query.q ?? '').trim()
       const page = request.query.page ?? 1
-      const found = query === '' ? { total: 0, results: [] } : await findResults(store, query, page)
+      const found = query === '' ? { total: 0, results: [] } : await findTextSearchResults(store, query, page)
       const pageCount = Math.max(1, Math.ceil(found.total / LISTING_PAGE_SIZE))
       const html = await (
         <SearchPage query={query} page={page} pageCount={pageCount} total={found.total} results={found.results} preferences={readerPreferences(request.cookies)} path={request.url} />
@@ -32,15 +32,4 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (
       return sendHtml(reply, html)
     },
   )
-}
-
-async function findResults(store: Store, query: string, page: number): Promise<{ total: number; results: SearchResult[] }> {
-  const offset = (page - 1) * LISTING_PAGE_SIZE
-  const { hits, total } = await searchText(store, query, { limit: LISTING_PAGE_SIZE, offset })
-  const works = new Map((await store.works.findListings(hits.map((hit) => hit.workId))).map((work) => [work.id, work]))
-  const results = hits.flatMap((hit) => {
-    const work = works.get(hit.workId)
-    return work === undefined ? [] : [{ work, chapter: hit.chapterPosition, snippet: hit.snippet }]
-  })
-  return { total, results }
 }

@@ -1,11 +1,8 @@
-import type { SnippetSegment } from '../../search/search-text.js'
-import type { WorkListing } from '../../domain/work-listing.js'
 import type { ReaderPreferences } from '../reader-preferences.js'
+import type { TextSearchResult } from '../text-search-results.js'
 import { Layout } from './layout.js'
 import { Pagination } from './pagination.js'
 
-/** One work the text search found, the chapter it matched best, and the words around the match. */
-export type SearchResult = Readonly<{ work: WorkListing; chapter: number; snippet: readonly SnippetSegment[] }>
 
 /** Search inside the story text: the form, the exact count, and each match linking to its chapter. */
 export function SearchPage(props: {
@@ -13,7 +10,7 @@ export function SearchPage(props: {
   readonly total: number
   readonly page: number
   readonly pageCount: number
-  readonly results: readonly SearchResult[]
+  readonly results: readonly TextSearchResult[]
   readonly preferences: ReaderPreferences
   readonly path: string
 }) {
