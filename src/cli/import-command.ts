@@ -21,8 +21,8 @@ export function addImportCommand(program: Command): void {
     .action(async (paths: string[], options: ImportCommandOptions, command: Command) => {
       const maxSize = options.maxSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseByteSize(options.maxSize)
       const report = options.report === undefined ? null : createWriteStream(options.report)
-      const progress = makeProgress()
-      const counts = { imported: 0, unchanged: 0, failed: 0 }
+      const counts: OutcomeCounts = { imported: 0, unchanged: 0, failed: 0 }
+      const progress = makeProgress(counts)
       await withStore(command.optsWithGlobals<GlobalOptions>(), async (store) => {
         await importFiles(store, paths, {
           maxSize,
@@ -52,7 +52,10 @@ type Progress = {
 }
 
 // A bar on a terminal; plain lines when stderr is a pipe or a log file, which a bar would garble.
-function makeProgress(): Progress {
+type OutcomeCounts = Record<ImportOutcome['status'], number>
+
+// The bar shows `counts`, which the command keeps: one tally for the bar and the summary line.
+function makeProgress(counts: Readonly<OutcomeCounts>): Progress {
   const failureLine = (o: ImportOutcome): string =>
     `failed   ${o.file}: ${o.errors.map((e) => e.message).join('; ')}`
   if (process.stderr.isTTY !== true) {
@@ -73,11 +76,9 @@ function makeProgress(): Progress {
     },
     Presets.shades_classic,
   )
-  const counts = { imported: 0, unchanged: 0, failed: 0 }
   const bar = bars.create(0, 0, counts)
   return {
     record: (o) => {
-      counts[o.status] += 1
       if (o.status === 'failed') bars.log(failureLine(o) + '\n')
       bar.setTotal(bar.getTotal() + 1)
       bar.increment(1, counts)
