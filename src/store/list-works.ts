@@ -75,7 +75,8 @@ export function listingCursor(work: Pick<WorkListing, 'id' | 'updated'>): string
   return `${work.updated}_${work.id}`
 }
 
-function parseListingCursor(raw: string): { updated: string; id: WorkId } {
+/** The work a `listingCursor` names; a QuireError (400) when `raw` is not one. */
+export function parseListingCursor(raw: string): { updated: string; id: WorkId } {
   const split = raw.lastIndexOf('_')
   const id = parseWorkId(raw.slice(split + 1))
   if (split < 1 || id === undefined) {
@@ -87,7 +88,8 @@ function parseListingCursor(raw: string): { updated: string; id: WorkId } {
   return { updated: raw.slice(0, split), id }
 }
 
-async function findCreatorNames(db: Kysely<Database>, ids: WorkId[]) {
+/** Each work's creators' names, in credit order. */
+export async function findCreatorNames(db: Kysely<Database>, ids: readonly WorkId[]) {
   if (ids.length === 0) return new Map<WorkId, string[]>()
   const rows = await db
     .selectFrom('work_creators')

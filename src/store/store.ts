@@ -1,10 +1,18 @@
 import type { Kysely } from 'kysely'
 import type { StoredTag } from '../domain/stored-tag.js'
+import type { WorkDigest } from '../domain/work-digest.js'
 import type { TagKind, TagName } from '../domain/tag.js'
 import type { WorkListing } from '../domain/work-listing.js'
 import { parseWorkId, type Work, type WorkId } from '../domain/work.js'
 import type { StoredSource } from '../domain/stored-source.js'
 import { parseDatabaseUrl } from './database-url.js'
+import {
+  findCreatorByName,
+  listCreatorWorks,
+  type CreatorProfile,
+  type CreatorWorksPage,
+  type CreatorWorksRequest,
+} from './creator-works.js'
 import type { StoreDialect } from './dialect.js'
 import { importBatch, type BatchOutcome } from './import-batch.js'
 import { importRescued, type ImportInput, type ImportResult } from './import-rescued.js'
@@ -14,10 +22,12 @@ import { openDatabase } from './open-database.js'
 import type { Database } from './schema.js'
 import { findSourceBySha256, findSourcesByWork } from './sources.js'
 import { findOrCreateTag, type NewTagOptions } from './tags.js'
+import { findWorkDigests } from './work-digests.js'
 import { countWorks, findWork } from './works.js'
 
 // Named here too, so a caller of the store imports what it gets back from one place.
 export type { BatchOutcome, ImportInput, ImportResult, StoredSource, WorkListing }
+export type { CreatorProfile, CreatorWorksPage, CreatorWorksRequest, WorkDigest }
 
 /** The archive's data: every read and write goes through one of these. */
 export type Store = Readonly<{
@@ -40,6 +50,14 @@ export type Store = Readonly<{
     /** Undefined when no work has this id, or `id` is not a work id at all. */
     find(id: string): Promise<Work | undefined>
     count(): Promise<number>
+    /** Digests of these works in the order given, for feeds: preface fields, no text. */
+    findDigests(ids: readonly WorkId[]): Promise<WorkDigest[]>
+  }>
+  creators: Readonly<{
+    /** The creator credited as `name` (case folded, as imports match), or undefined. */
+    findByName(name: string): Promise<CreatorProfile | undefined>
+    /** A keyset page of the creator's works, newest update first. */
+    listWorks(id: CreatorProfile['id'], request: CreatorWorksRequest): Promise<CreatorWorksPage>
   }>
   sources: Readonly<{
     findByWork(workId: string): Promise<StoredSource[]>
@@ -79,6 +97,11 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
         return workId === undefined ? undefined : findWork(db, workId)
       },
       count: () => countWorks(db),
+      findDigests: (ids) => findWorkDigests(db, ids),
+    },
+    creators: {
+      findByName: (name) => findCreatorByName(db, name),
+      listWorks: (id, request) => listCreatorWorks(db, id, request),
     },
     sources: {
       findByWork: async (id) => {
