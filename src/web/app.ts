@@ -5,6 +5,7 @@ import { loadTagIndex } from '../search/tag-index-load.js'
 import type { Store } from '../store/store.js'
 import { installErrorHandler } from './error-handler.js'
 import { apiRoutes } from './routes/api.js'
+import { creatorRoutes } from './routes/creators.js'
 import { searchRoutes } from './routes/search.js'
 import { worksListingRoutes } from './routes/works-listing.js'
 import { preferenceRoutes } from './routes/preferences.js'
@@ -28,5 +29,6 @@ export async function buildApp({ store, logger }: AppOptions): Promise<FastifyIn
   await app.register(apiRoutes, { store, tagIndex })
   await app.register(worksListingRoutes, { store, tagIndex })
   await app.register(searchRoutes, { store })
+  await app.register(creatorRoutes, { store })
   return app
 }

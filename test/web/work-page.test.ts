@@ -42,7 +42,7 @@ describe.each(TEST_DIALECTS)('the work page on %s', (dialect) => {
     expect(body).toMatch(/<dt>Words:<\/dt>\s*<dd>12,345<\/dd>/u)
     expect(body).toMatch(/<dt>Chapters:<\/dt>\s*<dd>1\/\?<\/dd>/u)
     expect(body).toContain('<h1>Stepping Back</h1>')
-    expect(body).toContain('by Jen, Kit')
+    expect(body).toMatch(/by <a rel="author" href="\/creators\/Jen">Jen<\/a>, <a rel="author" href="\/creators\/Kit">Kit<\/a>/u)
     expect(body).toContain('Chloe and Lex, after.')
     expect(body).toContain('Thanks to my beta.')
     expect(body).toContain('I don&#39;t own Smallville.')

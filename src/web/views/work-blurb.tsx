@@ -1,6 +1,6 @@
 import { RATING_NAMES } from '../../domain/rating.js'
 import type { WorkListing } from '../../domain/work-listing.js'
-import { creditLine } from './credit-line.js'
+import { CreditLinks } from './credit-links.js'
 
 /** A work in a listing: title, creators, rating, fandoms, words and the day it was updated. */
 export function WorkBlurb({ work }: { readonly work: WorkListing }) {
@@ -10,8 +10,8 @@ export function WorkBlurb({ work }: { readonly work: WorkListing }) {
         <a href={`/works/${work.id}`} safe>
           {work.title}
         </a>{' '}
-        <span class="byline" safe>
-          {`by ${creditLine(work.creators)}`}
+        <span class="byline">
+          by <CreditLinks names={work.creators} />
         </span>
       </h3>
       <p class="fandoms" safe>

@@ -2,7 +2,7 @@ import type { StoredSource } from '../../domain/stored-source.js'
 import { TAG_KIND_NAMES } from '../../domain/tag-kind-name.js'
 import { TAG_KINDS, type TagKind } from '../../domain/tag.js'
 import type { Work } from '../../domain/work.js'
-import { creditLine } from './credit-line.js'
+import { CreditLinks } from './credit-links.js'
 import { PlainText } from './plain-text.js'
 import { SourceLinks } from './source-links.js'
 import { TagList } from './tag-list.js'
@@ -75,7 +75,9 @@ export function WorkPreface({
         )}
       </dl>
       <h1 safe>{work.title}</h1>
-      <p class="byline" safe>{`by ${creditLine(names)}`}</p>
+      <p class="byline">
+        by <CreditLinks names={names} />
+      </p>
       <PrefaceText name="summary" heading="Summary:" text={work.summary} />
       {(work.notes.beginning !== null || work.notes.end !== null) && (
         <section class="notes" aria-labelledby="notes-heading">

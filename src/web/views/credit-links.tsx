@@ -1,0 +1,19 @@
+import { creatorPath } from '../creator-path.js'
+import { ANONYMOUS } from './credit-line.js'
+
+/** "Jen, Kit" with each name linking to its creator's page; "Anonymous" links nowhere. */
+export function CreditLinks({ names }: { readonly names: readonly string[] }) {
+  if (names.length === 0) return <>{ANONYMOUS}</>
+  return (
+    <>
+      {names.map((name, index) => (
+        <>
+          {index > 0 && ', '}
+          <a rel="author" href={creatorPath(name)} safe>
+            {name}
+          </a>
+        </>
+      ))}
+    </>
+  )
+}
