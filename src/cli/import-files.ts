@@ -125,7 +125,7 @@ async function prepareOne(store: Store, { file, read }: ReadEntry): Promise<Pend
   try {
     const bytes = await read
     sha256 = sha256Of(bytes)
-    const existing = await store.sources.findBySha256(sha256)
+    const existing = await store.sources.findOwner(sha256)
     if (existing !== undefined) {
       const outcome = unchanged(file, existing.workId, sha256)
       return { kind: 'settled', outcome }

@@ -51,6 +51,22 @@ export async function findSourceBySha256(
   return first === undefined ? undefined : toStoredSource(first)
 }
 
+/**
+ * Whether these exact bytes were stored, and for which work (null once it was deleted): what an
+ * import asks of every file before parsing it, so it reads no bytes back.
+ */
+export async function findSourceOwner(
+  db: Kysely<Database>,
+  sha256: string,
+): Promise<Readonly<{ workId: WorkId | null }> | undefined> {
+  const row = await db
+    .selectFrom('sources')
+    .select('work_id')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst()
+  return row === undefined ? undefined : { workId: row.work_id }
+}
+
 function toStoredSource(row: Selectable<SourcesTable>): StoredSource {
   return {
     id: row.id,

@@ -20,7 +20,7 @@ import { findWorkListings, listWorks, type WorkListRequest } from './list-works.
 import { migrateToLatest } from './migrate.js'
 import { openDatabase } from './open-database.js'
 import type { Database } from './schema.js'
-import { findSourceBySha256, findSourcesByWork } from './sources.js'
+import { findSourceBySha256, findSourceOwner, findSourcesByWork } from './sources.js'
 import { findOrCreateTag, type NewTagOptions } from './tags.js'
 import { findWorkDigests } from './work-digests.js'
 import { countWorks, findWork } from './works.js'
@@ -62,6 +62,8 @@ export type Store = Readonly<{
   sources: Readonly<{
     findByWork(workId: string): Promise<StoredSource[]>
     findBySha256(sha256OrPrefix: string): Promise<StoredSource | undefined>
+    /** The work a full sha256's bytes became (null once deleted); undefined if never stored. */
+    findOwner(sha256: string): Promise<Readonly<{ workId: WorkId | null }> | undefined>
   }>
   tags: Readonly<{
     findOrCreate(kind: TagKind, name: TagName, options?: NewTagOptions): Promise<StoredTag>
@@ -109,6 +111,7 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
         return workId === undefined ? [] : findSourcesByWork(db, workId)
       },
       findBySha256: (sha256) => findSourceBySha256(db, sha256),
+      findOwner: (sha256) => findSourceOwner(db, sha256),
     },
     tags: {
       findOrCreate: (kind, name, tagOptions) => findOrCreateTag(db, kind, name, tagOptions),
