@@ -1,17 +1,27 @@
 import { data } from 'franc/data.js'
 import { expressions } from 'franc/expressions.js'
+import { TrigramTable } from './trigram-table.js'
 
 // franc's constants: the longest sample it reads, and the distance a trigram that a language's
 // model lacks adds to that language.
 const MAX_LENGTH = 2048
 const MAX_DIFFERENCE = 300
+// A cleaned sample is padded with a space at each end.
+const MAX_TRIGRAMS = MAX_LENGTH
 
 /** One script's models turned inside out: per trigram, which languages know it, at what rank. */
 type ScriptModels = Readonly<{
   languages: readonly string[]
-  /** Per trigram key: pairs of (index into `languages`, the trigram's rank in that language). */
-  postings: ReadonlyMap<number, Int32Array>
+  trigrams: TrigramTable
+  /** Per slot of `trigrams`: where its pairs start and end in `postings`. */
+  start: Int32Array
+  end: Int32Array
+  /** Pairs of (index into `languages`, the trigram's rank in that language's model). */
+  postings: Int32Array
 }>
+
+const LATIN = 'Latin'
+const SCRIPTS = Object.entries(expressions)
 
 /**
  * franc's answer, computed faster: franc scores a sample against every allowed language of its
@@ -20,11 +30,16 @@ type ScriptModels = Readonly<{
  * models are inverted once per script, so a sample's trigram is looked up once and adds its
  * difference to the few languages that know it. Same models, same sums, same ties (first in
  * franc's order wins), so the same language: a property test holds it to franc's own answer.
+ * One detector is not for two callers at once: it reuses its tables between samples.
  */
 export class TrigramLanguageDetector {
   readonly #only: ReadonlySet<string>
   readonly #minLength: number
   readonly #models = new Map<string, ScriptModels>()
+  readonly #sample = new TrigramTable(MAX_TRIGRAMS)
+  readonly #slotIndex = new Int32Array(this.#sample.slots)
+  readonly #firstAt = new Int32Array(MAX_TRIGRAMS)
+  readonly #counts = new Int32Array(MAX_TRIGRAMS)
 
   constructor(only: readonly string[], minLength: number) {
     this.#only = new Set(only)
@@ -45,18 +60,20 @@ export class TrigramLanguageDetector {
   }
 
   #closest(value: string, models: ScriptModels): string {
-    const { languages, postings } = models
+    const { languages, trigrams, start, end, postings } = models
     if (languages.length === 0) return 'und'
-    const counts = trigramCounts(value)
+    const cleaned = clean(value)
+    const distinct = this.#countTrigrams(cleaned)
     // Every trigram starts as missing from every model; a known one gives back the difference.
-    const distances = new Float64Array(languages.length).fill(counts.size * MAX_DIFFERENCE)
-    for (const [trigram, count] of counts) {
-      const known = postings.get(trigram)
-      if (known === undefined) continue
-      for (let i = 0; i < known.length; i += 2) {
-        const language = known[i] as number
-        const rank = known[i + 1] as number
-        distances[language] = (distances[language] as number) + Math.abs(count - rank - 1) - MAX_DIFFERENCE
+    const distances = new Float64Array(languages.length).fill(distinct * MAX_DIFFERENCE)
+    for (let index = 0; index < distinct; index++) {
+      const slot = trigrams.find(cleaned, this.#firstAt[index] as number)
+      if (slot < 0) continue
+      const count = this.#counts[index] as number
+      for (let i = start[slot] as number; i < (end[slot] as number); i += 2) {
+        const language = postings[i] as number
+        const difference = Math.abs(count - (postings[i + 1] as number) - 1)
+        distances[language] = (distances[language] as number) + difference - MAX_DIFFERENCE
       }
     }
     let best = 0
@@ -64,6 +81,25 @@ export class TrigramLanguageDetector {
       if ((distances[i] as number) < (distances[best] as number)) best = i
     }
     return languages[best] ?? 'und'
+  }
+
+  /** Counts the trigrams of `cleaned` (as franc's n-gram slices them); returns how many differ. */
+  #countTrigrams(cleaned: string): number {
+    const sample = this.#sample
+    sample.clear()
+    for (let at = 0; at + 3 <= cleaned.length; at++) {
+      const before = sample.size
+      const slot = sample.add(cleaned, at)
+      if (sample.size > before) {
+        this.#slotIndex[slot] = before
+        this.#firstAt[before] = at
+        this.#counts[before] = 1
+      } else {
+        const index = this.#slotIndex[slot] as number
+        this.#counts[index] = (this.#counts[index] as number) + 1
+      }
+    }
+    return sample.size
   }
 
   #modelsOf(script: string): ScriptModels {
@@ -76,20 +112,24 @@ export class TrigramLanguageDetector {
   }
 }
 
+/** franc's trigram-utils `clean`, padded as its `trigrams` pads it. */
+function clean(value: string): string {
+  return ` ${value.replace(/[\u0021-\u0040]+/gu, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()} `
+}
+
 function invertModels(byLanguage: Readonly<Record<string, string>>, only: ReadonlySet<string>): ScriptModels {
   const languages: string[] = []
-  const lists = new Map<number, number[]>()
+  const lists = new Map<string, number[]>()
   for (const [language, model] of Object.entries(byLanguage)) {
     if (!only.has(language)) continue
     const index = languages.push(language) - 1
     // A model lists its trigrams most frequent first; a trigram's rank is its place in the list.
-    const trigrams = model.split('|')
-    for (let rank = trigrams.length - 1; rank >= 0; rank--) {
-      const text = trigrams[rank] as string
+    const listed = model.split('|')
+    for (let rank = listed.length - 1; rank >= 0; rank--) {
+      const trigram = listed[rank] as string
       // A sample's trigrams are three code units; a model's longer one (astral scripts) never
       // equals one of them in franc either.
-      if (text.length !== 3) continue
-      const trigram = trigramKey(text, 0)
+      if (trigram.length !== 3) continue
       const list = lists.get(trigram) ?? []
       // franc keeps a trigram's first place when a model lists it twice.
       if (list.length >= 2 && list[list.length - 2] === index) list[list.length - 1] = rank
@@ -97,16 +137,32 @@ function invertModels(byLanguage: Readonly<Record<string, string>>, only: Readon
       lists.set(trigram, list)
     }
   }
-  const postings = new Map<number, Int32Array>()
-  for (const [trigram, list] of lists) postings.set(trigram, Int32Array.from(list))
-  return { languages, postings }
+  const trigrams = new TrigramTable(Math.max(1, lists.size))
+  const start = new Int32Array(trigrams.slots)
+  const end = new Int32Array(trigrams.slots)
+  const postings = new Int32Array([...lists.values()].reduce((sum, list) => sum + list.length, 0))
+  let used = 0
+  for (const [trigram, list] of lists) {
+    const slot = trigrams.add(trigram, 0)
+    start[slot] = used
+    postings.set(list, used)
+    used += list.length
+    end[slot] = used
+  }
+  return { languages, trigrams, start, end, postings }
 }
 
 /** The script most of `value` is written in, and its share, as franc finds them. */
 function topScript(value: string): [string | undefined, number] {
+  // Latin is disjoint from every other script franc knows, so when over half of the sample is
+  // ASCII letters (all Latin) no other script can beat it, and the thirty expressions, each
+  // making an array of its matches, need not run. The share then is only a lower bound, which
+  // is all a caller of a script with several languages reads.
+  const asciiLetters = countAsciiLetters(value)
+  if (asciiLetters * 2 > value.length) return [LATIN, asciiLetters / value.length]
   let topCount = -1
   let top: string | undefined
-  for (const [script, expression] of Object.entries(expressions)) {
+  for (const [script, expression] of SCRIPTS) {
     const count = (value.match(expression)?.length ?? 0) / value.length || 0
     if (count > topCount) {
       topCount = count
@@ -116,19 +172,11 @@ function topScript(value: string): [string | undefined, number] {
   return [top, topCount]
 }
 
-// Three UTF-16 code units, as franc slices them, packed in one number (48 bits): a Map keyed by
-// numbers needs no string made and hashed for each of a sample's thousand trigrams.
-function trigramKey(text: string, at: number): number {
-  return text.charCodeAt(at) * 0x1_0000_0000 + text.charCodeAt(at + 1) * 0x1_0000 + text.charCodeAt(at + 2)
-}
-
-/** How often each trigram occurs, cleaned and padded as franc's trigram-utils does it. */
-function trigramCounts(value: string): Map<number, number> {
-  const cleaned = ` ${value.replace(/[\u0021-\u0040]+/gu, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()} `
-  const counts = new Map<number, number>()
-  for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const trigram = trigramKey(cleaned, i)
-    counts.set(trigram, (counts.get(trigram) ?? 0) + 1)
+function countAsciiLetters(value: string): number {
+  let count = 0
+  for (let i = 0; i < value.length; i++) {
+    const lower = value.charCodeAt(i) | 0x20
+    if (lower >= 0x61 && lower <= 0x7a) count++
   }
-  return counts
+  return count
 }
