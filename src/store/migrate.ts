@@ -9,6 +9,7 @@ import { createSources } from './migrations/0006-create-sources.js'
 import { createContentNotices } from './migrations/0007-create-content-notices.js'
 import { createFullText } from './migrations/0008-create-full-text.js'
 import { createWorkChanges } from './migrations/0009-create-work-changes.js'
+import { createMedia } from './migrations/0010-create-media.js'
 import type { Database } from './schema.js'
 import type { StoreMigration } from './store-migration.js'
 
@@ -24,6 +25,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0007-create-content-notices': createContentNotices,
   '0008-create-full-text': createFullText,
   '0009-create-work-changes': createWorkChanges,
+  '0010-create-media': createMedia,
 }
 
 /** Runs every migration not yet run, in name order; returns the names it ran. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { StoredTag } from '../domain/stored-tag.js'
+import type { StoredTag, TagId } from '../domain/stored-tag.js'
+import type { TagPage } from '../domain/tag-page.js'
 import type { WorkDigest } from '../domain/work-digest.js'
 import type { TagKind, TagName } from '../domain/tag.js'
 import type { WorkListing } from '../domain/work-listing.js'
@@ -20,13 +21,17 @@ import { findWorkListings, listWorks, type WorkListRequest } from './list-works.
 import { migrateToLatest } from './migrate.js'
 import { openDatabase } from './open-database.js'
 import type { Database } from './schema.js'
+import { addFandomMedia, findFandomDirectory, type FandomDirectoryRow } from './media.js'
 import { findSourceBySha256, findSourceOwner, findSourcesByWork } from './sources.js'
+import { addTagParent, setCanonicalTag } from './tag-links.js'
+import { findTagByName, findTagPage, type NamedTag } from './tag-pages.js'
 import { findOrCreateTag, type NewTagOptions } from './tags.js'
 import { findWorkDigests } from './work-digests.js'
 import { countWorks, findWork } from './works.js'
 
 // Named here too, so a caller of the store imports what it gets back from one place.
 export type { BatchOutcome, ImportInput, ImportResult, StoredSource, WorkListing }
+export type { FandomDirectoryRow, NamedTag, TagPage }
 export type { CreatorProfile, CreatorWorksPage, CreatorWorksRequest, WorkDigest }
 
 /** The archive's data: every read and write goes through one of these. */
@@ -67,6 +72,18 @@ export type Store = Readonly<{
   }>
   tags: Readonly<{
     findOrCreate(kind: TagKind, name: TagName, options?: NewTagOptions): Promise<StoredTag>
+    /** The tag with this name (case folded, as tags are matched), or undefined. */
+    findByName(name: string): Promise<NamedTag | undefined>
+    /** A tag's page: its canonical tag, synonyms, parents and children; undefined when unknown. */
+    findPage(name: string): Promise<TagPage | undefined>
+    /** Makes a tag a synonym of a canonical tag, or (null) its own tag again. See `setCanonicalTag`. */
+    setCanonical(synonymId: TagId, canonicalId: TagId | null): Promise<void>
+    /** Links a tag under a parent: a character under its fandom, a subtag under its metatag. */
+    addParent(childId: TagId, parentId: TagId): Promise<void>
+    /** Files a fandom under a medium such as "TV Shows". */
+    addMedia(fandomId: TagId, mediaName: string): Promise<void>
+    /** Every canonical fandom with the media it is filed under, for the fandom directory. */
+    findFandomDirectory(): Promise<FandomDirectoryRow[]>
   }>
 }>
 
@@ -115,6 +132,12 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     },
     tags: {
       findOrCreate: (kind, name, tagOptions) => findOrCreateTag(db, kind, name, tagOptions),
+      findByName: (name) => findTagByName(db, name),
+      findPage: (name) => findTagPage(db, name),
+      setCanonical: (synonymId, canonicalId) => setCanonicalTag(db, synonymId, canonicalId),
+      addParent: (childId, parentId) => addTagParent(db, childId, parentId),
+      addMedia: (fandomId, mediaName) => addFandomMedia(db, fandomId, mediaName),
+      findFandomDirectory: () => findFandomDirectory(db),
     },
   }
 }
