@@ -1,22 +1,13 @@
 import type { StoredSource } from '../../domain/stored-source.js'
 import { TAG_KIND_NAMES } from '../../domain/tag-kind-name.js'
-import { TAG_KINDS, type TagKind } from '../../domain/tag.js'
+import { TAG_KIND_PLURALS } from '../../domain/tag-kind-plural.js'
+import { TAG_KINDS } from '../../domain/tag.js'
 import type { Work } from '../../domain/work.js'
 import { CreditLinks } from './credit-links.js'
 import { PlainText } from './plain-text.js'
 import { SourceLinks } from './source-links.js'
 import { TagList } from './tag-list.js'
 import { WorkStats } from './work-stats.js'
-
-const TAG_KIND_PLURALS = {
-  rating: 'Ratings',
-  'archive-warning': 'Archive Warnings',
-  category: 'Categories',
-  fandom: 'Fandoms',
-  relationship: 'Relationships',
-  character: 'Characters',
-  freeform: 'Additional Tags',
-} as const satisfies Record<TagKind, string>
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' })
 

@@ -7,22 +7,35 @@ import { Layout } from './layout.js'
 import { Pagination } from './pagination.js'
 import { WorkBlurb } from './work-blurb.js'
 
-/** A filtered listing: the exact count, the page's works, page links and the filter form. */
+/**
+ * A filtered listing: the exact count, the page's works, page links and the filter form. A tag's
+ * works (`/tags/<tag>/works`) use it with their own heading and address, the tag being implied by
+ * the address rather than written in `listing.query`.
+ */
 export function WorksListingPage({
   listing,
   preferences,
   path,
+  title = 'Works',
+  heading = <>Works</>,
+  basePath = '/works',
 }: {
   readonly listing: WorksListing
   readonly preferences: ReaderPreferences
   readonly path: string
+  /** The page's title, before " · Quire". */
+  readonly title?: string
+  /** The h1's content, escaped by the caller. */
+  readonly heading?: JSX.Element
+  /** The address the form and the page links go to. */
+  readonly basePath?: string
 }) {
   const { query, result, works } = listing
-  const hrefFor = (page: number): string => listingHref({ ...query, page: makePageNumber(page) ?? query.page })
+  const hrefFor = (page: number): string => listingHref(basePath, { ...query, page: makePageNumber(page) ?? query.page })
   const first = (result.page - 1) * LISTING_PAGE_SIZE + 1
   return (
-    <Layout title="Works · Quire" preferences={preferences} path={path}>
-      <h1>Works</h1>
+    <Layout title={`${title} · Quire`} preferences={preferences} path={path}>
+      <h1>{heading}</h1>
       <p class="count" safe>
         {result.total === 0
           ? 'No works match these filters.'
@@ -40,13 +53,13 @@ export function WorksListingPage({
           </ol>
           <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
         </section>
-        <FilterForm query={query} facets={result.facets} action="/works" />
+        <FilterForm query={query} facets={result.facets} action={basePath} />
       </div>
     </Layout>
   )
 }
 
-function listingHref(query: FilterQuery): string {
+function listingHref(basePath: string, query: FilterQuery): string {
   const params = filterQueryToParams(query).toString()
-  return params === '' ? '/works' : `/works?${params}`
+  return params === '' ? basePath : `${basePath}?${params}`
 }

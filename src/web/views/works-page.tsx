@@ -1,19 +1,27 @@
 import { RATING_NAMES } from '../../domain/rating.js'
+import type { TagCount } from '../../search/tag-counts.js'
 import type { WorkListing } from '../../store/store.js'
 import type { ReaderPreferences } from '../reader-preferences.js'
 import { creditLine } from './credit-line.js'
 import { Layout } from './layout.js'
+import { FandomCounts } from './media-page.js'
 
-/** The plain listing of imported works: title, creators, rating, fandoms. */
+/**
+ * The home page: ways in (every work with the filter, the fandom directory), the fandoms with
+ * the most works, then the plain listing of recent works: title, creators, rating, fandoms.
+ */
 export function WorksPage({
   works,
   total,
+  topFandoms,
   nextPage,
   preferences,
   path,
 }: {
   readonly works: readonly WorkListing[]
   readonly total: number
+  /** The fandoms with the most works, most first; empty past the first page. */
+  readonly topFandoms: readonly TagCount[]
   /** The URL of the next page, or null on the last. */
   readonly nextPage: string | null
   readonly preferences: ReaderPreferences
@@ -23,6 +31,23 @@ export function WorksPage({
     <Layout title="Works · Quire" preferences={preferences} path={path}>
       <h1>Works</h1>
       <p safe>{`${String(total)} ${total === 1 ? 'work' : 'works'} in the archive`}</p>
+      <nav aria-label="Browse">
+        <ul>
+          <li>
+            <a href="/works">All works, to sort and filter</a>
+          </li>
+          <li>
+            <a href="/media">Fandoms, by media</a>
+          </li>
+        </ul>
+      </nav>
+      {topFandoms.length > 0 && (
+        <section aria-labelledby="top-fandoms">
+          <h2 id="top-fandoms">Fandoms with the most works</h2>
+          <FandomCounts fandoms={topFandoms} />
+        </section>
+      )}
+      <h2>Recent works</h2>
       {works.length === 0 ? (
         <p>
           No works yet. Import some with <code>quire import FOLDER</code>.
