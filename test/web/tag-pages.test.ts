@@ -44,7 +44,7 @@ describe.each(TEST_DIALECTS)('tag pages on %s', (dialect) => {
     const page = await open(tagPagePath(kirkSpock))
     expect(page.status).toBe(200)
     expect(page.html).toContain('<h1>James T. Kirk/Spock</h1>')
-    expect(page.html).toContain('A Relationship tag. It is canonical')
+    expect(page.html).toContain('This tag belongs to the Relationship category. It is a canonical tag')
     expect(page.html).toContain(`<a href="${tagPagePath('Spirk')}">Spirk</a>`)
     expect(page.html).toContain(`<a href="${tagPagePath('Star Trek')}">Star Trek</a> <span class="count">(Fandom)</span>`)
     // Both works: one tagged with the canonical, one with its synonym.
@@ -64,7 +64,7 @@ describe.each(TEST_DIALECTS)('tag pages on %s', (dialect) => {
 
     const synonym = await open('/tags/MCU')
     expect(synonym.status).toBe(200)
-    expect(synonym.html).toContain('a synonym: its works are listed under its canonical tag')
+    expect(synonym.html).toContain('This tag belongs to the Fandom category. It is a synonym: its works are listed under its canonical tag.')
     expect(synonym.html).toContain('Synonym of <a href="/tags/Marvel%20Cinematic%20Universe">Marvel Cinematic Universe</a>')
     expect(synonym.html).toContain('<a href="/tags/Marvel%20Cinematic%20Universe/works">2 works tagged Marvel Cinematic Universe</a>')
 

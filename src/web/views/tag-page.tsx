@@ -33,10 +33,12 @@ export function TagPageView({
   return (
     <Layout title={`${tag.name} · Quire`} preferences={preferences} path={path}>
       <h1 safe>{tag.name}</h1>
-      <p class="tag-standing" safe>
-        {canonical === null
-          ? `A ${TAG_KIND_NAMES[tag.kind]} tag. It is canonical: works are filtered and listed by it.`
-          : `A ${TAG_KIND_NAMES[tag.kind]} tag, a synonym: its works are listed under its canonical tag.`}
+      <p safe>
+        {`This tag belongs to the ${TAG_KIND_NAMES[tag.kind]} category. ${
+          canonical === null
+            ? 'It is a canonical tag: works are filtered and listed by it.'
+            : 'It is a synonym: its works are listed under its canonical tag.'
+        }`}
       </p>
       {canonical !== null && (
         <p>
