@@ -10,6 +10,7 @@ import { createContentNotices } from './migrations/0007-create-content-notices.j
 import { createFullText } from './migrations/0008-create-full-text.js'
 import { createWorkChanges } from './migrations/0009-create-work-changes.js'
 import { createMedia } from './migrations/0010-create-media.js'
+import { indexTagLinks } from './migrations/0011-index-tag-links.js'
 import type { Database } from './schema.js'
 import type { StoreMigration } from './store-migration.js'
 
@@ -26,6 +27,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0008-create-full-text': createFullText,
   '0009-create-work-changes': createWorkChanges,
   '0010-create-media': createMedia,
+  '0011-index-tag-links': indexTagLinks,
 }
 
 /** Runs every migration not yet run, in name order; returns the names it ran. */
