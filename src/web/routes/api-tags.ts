@@ -7,25 +7,28 @@ import type { Store } from '../../store/store.js'
 import { tagFromParam, TagParams } from '../tag-param.js'
 import { findTagSummary, type TagSummary } from '../tag-summary.js'
 
-const TagKindJson = Type.Enum(TAG_KINDS)
+const TagKindJson = Type.Enum(TAG_KINDS, { description: 'The tag kind, such as fandom or freeform' })
 const TagRefJson = Type.Object({ name: Type.String(), kind: TagKindJson })
 
 /** `/api/v1/tags/:tag`: a tag and its wrangling, as its page shows them. */
 export const TagJson = Type.Object({
   name: Type.String(),
   kind: TagKindJson,
-  /** False for a synonym, whose works are listed under `canonicalTag`. */
-  canonical: Type.Boolean(),
-  canonicalTag: Type.Union([Type.String(), Type.Null()]),
-  synonyms: Type.Array(Type.String()),
-  /** A character's fandoms, a metatag; for a fandom, its media too (kind "media"). */
-  parents: Type.Array(
-    Type.Object({ name: Type.String(), kind: Type.Enum([...TAG_KINDS, 'media']) }),
-  ),
-  /** Subtags, and a fandom's characters and relationships; up to 1,000 of each kind. */
-  children: Type.Array(TagRefJson),
-  /** How many works `/tags/<tag>/works` lists: a synonym's are its canonical tag's. */
-  works: Type.Integer({ minimum: 0 }),
+  canonical: Type.Boolean({ description: 'False for a synonym, whose works are listed under canonicalTag' }),
+  canonicalTag: Type.Union([Type.String(), Type.Null()], {
+    description: 'The canonical tag a synonym belongs to; null for a canonical tag',
+  }),
+  synonyms: Type.Array(Type.String(), { description: 'Tags that are synonyms of this one, by name' }),
+  parents: Type.Array(Type.Object({ name: Type.String(), kind: Type.Enum([...TAG_KINDS, 'media']) }), {
+    description: "A character's or relationship's fandoms, a metatag, and a fandom's media (kind media)",
+  }),
+  children: Type.Array(TagRefJson, {
+    description: "Subtags, and a fandom's relationships and characters; up to 1,000 of each kind",
+  }),
+  works: Type.Integer({
+    minimum: 0,
+    description: "How many works /tags/<tag>/works lists: a synonym's are its canonical tag's",
+  }),
 })
 
 const ErrorJson = Type.Object({ error: Type.String(), message: Type.String() })
