@@ -4,7 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { loadTagIndex } from '../search/tag-index-load.js'
 import type { Store } from '../store/store.js'
 import { installErrorHandler } from './error-handler.js'
+import { registerOpenApi } from './openapi.js'
 import { apiRoutes } from './routes/api.js'
+import { apiCreatorRoutes } from './routes/api-creators.js'
 import { apiTagRoutes } from './routes/api-tags.js'
 import { creatorRoutes } from './routes/creators.js'
 import { mediaRoutes } from './routes/media.js'
@@ -24,6 +26,7 @@ export async function buildApp({ store, logger }: AppOptions): Promise<FastifyIn
   const app = Fastify({ logger, maxParamLength: TAG_PARAM_MAX }).withTypeProvider<TypeBoxTypeProvider>()
   installErrorHandler(app)
   await app.register(cookie)
+  await registerOpenApi(app)
   await app.register(workPageRoutes, { store })
   await app.register(sourceRoutes, { store })
   await app.register(preferenceRoutes)
@@ -37,5 +40,6 @@ export async function buildApp({ store, logger }: AppOptions): Promise<FastifyIn
   await app.register(mediaRoutes, { store, tagIndex })
   await app.register(searchRoutes, { store })
   await app.register(creatorRoutes, { store })
+  await app.register(apiCreatorRoutes, { store })
   return app
 }

@@ -101,6 +101,20 @@ describe.each(TEST_DIALECTS)('the creator page on %s', (dialect) => {
     expect((await open('/creators/Jen?after=yesterday')).status).toBe(400)
   })
 
+  it('gives the same as JSON at /api/v1/creators/:name, with a JSON 404 for nobody', async () => {
+    await store.works.importRescued(anImport({ title: 'Older', creators: ['Jen'], updated: '2003-01-01' }))
+    await store.works.importRescued(anImport({ title: 'Newer', creators: ['Jen'], updated: '2005-01-01' }))
+    app = await buildApp({ store, logger: false })
+    const response = await app.inject({ method: 'GET', url: '/api/v1/creators/Jen' })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ name: 'Jen', workCount: 2, newerCount: 0, newer: null, older: null })
+    expect(response.json<{ works: Array<{ title: string }> }>().works.map((work) => work.title)).toEqual(['Newer', 'Older'])
+    expect((await open('/api/v1/creators/jen')).location).toBe('/api/v1/creators/Jen')
+    const missing = await app.inject({ method: 'GET', url: '/api/v1/creators/Nobody' })
+    expect(missing.statusCode).toBe(404)
+    expect(missing.json()).toMatchObject({ error: 'QUIRE_CREATOR_NOT_FOUND' })
+  })
+
   it('escapes a creator name that holds markup', async () => {
     await store.works.importRescued(anImport({ creators: ['<script>x</script>'] }))
     app = await buildApp({ store, logger: false })

@@ -1,23 +1,35 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import { Type, type Static } from 'typebox'
 import { QuireError } from '../../domain/errors.js'
 import { RATING_NAMES } from '../../domain/rating.js'
-import { TAG_KINDS, type TagKind } from '../../domain/tag.js'
-import type { WorkListing } from '../../domain/work-listing.js'
+import type { TagKind } from '../../domain/tag.js'
 import type { Work } from '../../domain/work.js'
 import type { Facets } from '../../search/facet-counts.js'
 import type { LiveTagIndex } from '../../search/tag-index-load.js'
 import type { Store } from '../../store/store.js'
 import { findTextSearchResults } from '../text-search-results.js'
-import { findWorksListing, ListingQuerystring } from '../works-listing.js'
-
+import { findWorksListing } from '../works-listing.js'
+import {
+  ApiErrorJson,
+  ApiListingQuerystring,
+  ListingJson,
+  listingToJson,
+  SearchJson,
+  WorkJson,
+} from '../api-schemas.js'
 
 /** The read-only JSON API, which AO3 never had: listings with facets, works, text search. */
 export const apiRoutes: FastifyPluginAsyncTypebox<{ store: Store; tagIndex: LiveTagIndex }> = async (
   app,
   { store, tagIndex },
 ) => {
-  app.get('/api/v1/works', { schema: { querystring: ListingQuerystring } }, async (request) => {
+  const listingSchema = {
+    summary: 'Works, filtered, counted and paged, with facet counts',
+    tags: ['works'],
+    querystring: ApiListingQuerystring,
+    response: { 200: ListingJson, 400: ApiErrorJson },
+  }
+  app.get('/api/v1/works', { schema: listingSchema }, async (request) => {
     const { result, works } = await findWorksListing(store, tagIndex, request.query)
     return {
       total: result.total,
@@ -25,13 +37,20 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ store: Store; tagIndex: Live
       pageCount: result.pageCount,
       works: works.map(listingToJson),
       facets: facetsToJson(result.facets),
-      unknownTags: result.unknownTags,
+      unknownTags: [...result.unknownTags],
     }
   })
 
   app.get(
     '/api/v1/works/:workId',
-    { schema: { params: Type.Object({ workId: Type.String({ maxLength: 64 }) }) } },
+    {
+      schema: {
+        summary: 'One work whole: tags by kind, notes, chapters and the topics of its notices',
+        tags: ['works'],
+        params: Type.Object({ workId: Type.String({ maxLength: 64, description: 'The work id (a ULID)' }) }),
+        response: { 200: WorkJson, 400: ApiErrorJson, 404: ApiErrorJson },
+      },
+    },
     async (request) => {
       const work = await store.works.find(request.params.workId)
       if (work === undefined) {
@@ -45,10 +64,17 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ store: Store; tagIndex: Live
     '/api/v1/search',
     {
       schema: {
+        summary: 'Works whose story text matches, best match first, with a snippet',
+        tags: ['search'],
         querystring: Type.Object({
-          q: Type.String({ minLength: 1, maxLength: 1000 }),
+          q: Type.String({
+            minLength: 1,
+            maxLength: 1000,
+            description: 'words, "exact phrases", -excluded, prefix*, OR',
+          }),
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
         }),
+        response: { 200: SearchJson, 400: ApiErrorJson },
       },
     },
     async (request) => {
@@ -57,7 +83,11 @@ export const apiRoutes: FastifyPluginAsyncTypebox<{ store: Store; tagIndex: Live
       return {
         total,
         page,
-        results: results.map((result) => ({ ...result, work: listingToJson(result.work) })),
+        results: results.map((result) => ({
+          ...result,
+          work: listingToJson(result.work),
+          snippet: [...result.snippet],
+        })),
       }
     },
   )
@@ -83,18 +113,23 @@ function workToJson(work: Work) {
     posted: work.posted,
     updated: work.updated,
     contentNotices: work.contentNotices.map((notice) => notice.topic),
-    chapters: work.chapters.map(({ position, title, sections }) => ({ position, title, sections })),
+    chapters: work.chapters.map(({ position, title, sections }) => ({
+      position,
+      title,
+      sections: [...sections],
+    })),
   }
 }
 
-function listingToJson(work: WorkListing) {
-  return { ...work, rating: RATING_NAMES[work.rating] }
-}
-
-function facetsToJson(facets: Facets) {
-  const json: Partial<Record<TagKind, Array<{ tag: string; count: number }>>> = {}
-  for (const kind of TAG_KINDS) {
-    json[kind] = facets[kind].top.map(({ name, count }) => ({ tag: name, count }))
+function facetsToJson(facets: Facets): Static<typeof ListingJson>['facets'] {
+  const values = (kind: TagKind) => facets[kind].top.map(({ name, count }) => ({ tag: name, count }))
+  return {
+    rating: values('rating'),
+    'archive-warning': values('archive-warning'),
+    category: values('category'),
+    fandom: values('fandom'),
+    relationship: values('relationship'),
+    character: values('character'),
+    freeform: values('freeform'),
   }
-  return json
 }
