@@ -33,19 +33,7 @@ export async function findOrCreateTag(
       const holder = taken.find((tag) => tag.name_key === nameKey(candidate))
       if (holder?.kind === kind) return toStoredTag(holder)
       if (holder !== undefined) continue
-      const inserted = await db
-        .insertInto('tags')
-        .values({
-          kind,
-          name: candidate,
-          name_key: nameKey(candidate),
-          canonical_id: null,
-          platonic: toFlag(options.platonic ?? false),
-          created_at: new Date().toISOString(),
-        })
-        .onConflict((conflict) => conflict.column('name_key').doNothing())
-        .returningAll()
-        .executeTakeFirst()
+      const inserted = await insertTag(db, kind, candidate, options.platonic ?? false)
       if (inserted !== undefined) return toStoredTag(inserted)
       break
     }
@@ -77,12 +65,56 @@ export async function findOrCreateTags(
   }
   const tags: StoredTag[] = []
   for (const { kind, name, platonic } of wanted) {
-    const known = [name, withKindSuffix(name, kind)]
+    const candidates = [name, withKindSuffix(name, kind)]
+    const known = candidates
       .map((candidate) => byKey.get(nameKey(candidate)))
       .find((holder) => holder?.kind === kind)
-    tags.push(known !== undefined ? toStoredTag(known) : await findOrCreateTag(db, kind, name, { platonic }))
+    const tag = known ?? (await insertFirstFree(db, candidates, byKey, { kind, platonic }))
+    if (tag === undefined) {
+      // Another import took the name between the look-up and the insert: look again.
+      tags.push(await findOrCreateTag(db, kind, name, { platonic }))
+      continue
+    }
+    byKey.set(tag.name_key, tag)
+    tags.push(toStoredTag(tag))
   }
   return tags
+}
+
+/**
+ * Inserts the first candidate name the look-up found free, which saves looking the names up
+ * again (a third of the statements of a work with a new tag); undefined when none is free now.
+ */
+async function insertFirstFree(
+  db: Kysely<Database>,
+  candidates: readonly TagName[],
+  byKey: ReadonlyMap<string, Selectable<TagsTable>>,
+  { kind, platonic }: Readonly<{ kind: TagKind; platonic: boolean }>,
+): Promise<Selectable<TagsTable> | undefined> {
+  const free = candidates.find((candidate) => !byKey.has(nameKey(candidate)))
+  return free === undefined ? undefined : insertTag(db, kind, free, platonic)
+}
+
+/** A new tag, or undefined when its name was taken first. */
+async function insertTag(
+  db: Kysely<Database>,
+  kind: TagKind,
+  name: TagName,
+  platonic: boolean,
+): Promise<Selectable<TagsTable> | undefined> {
+  return db
+    .insertInto('tags')
+    .values({
+      kind,
+      name,
+      name_key: nameKey(name),
+      canonical_id: null,
+      platonic: toFlag(platonic),
+      created_at: new Date().toISOString(),
+    })
+    .onConflict((conflict) => conflict.column('name_key').doNothing())
+    .returningAll()
+    .executeTakeFirst()
 }
 
 // Well under SQLite's limit on bound parameters in one statement.
