@@ -3,6 +3,7 @@ import { QuireError } from '../domain/errors.js'
 import { addImportCommand } from './import-command.js'
 import { addMigrateCommand } from './migrate-command.js'
 import { addParseCommand } from './parse-command.js'
+import { addSeedCommand } from './seed-command.js'
 import { addServeCommand } from './serve-command.js'
 import { addSourceCommand } from './source-command.js'
 
@@ -19,6 +20,7 @@ addImportCommand(program)
 addSourceCommand(program)
 addMigrateCommand(program)
 addServeCommand(program)
+addSeedCommand(program)
 
 try {
   await program.parseAsync(process.argv)
