@@ -9,6 +9,7 @@ import { apiRoutes } from './routes/api.js'
 import { apiCreatorRoutes } from './routes/api-creators.js'
 import { apiTagRoutes } from './routes/api-tags.js'
 import { creatorRoutes } from './routes/creators.js'
+import { feedRoutes } from './routes/feeds.js'
 import { mediaRoutes } from './routes/media.js'
 import { searchRoutes } from './routes/search.js'
 import { tagRoutes } from './routes/tags.js'
@@ -41,5 +42,6 @@ export async function buildApp({ store, logger }: AppOptions): Promise<FastifyIn
   await app.register(searchRoutes, { store })
   await app.register(creatorRoutes, { store })
   await app.register(apiCreatorRoutes, { store })
+  await app.register(feedRoutes, { store, tagIndex, publicUrl: process.env['QUIRE_PUBLIC_URL'] })
   return app
 }

@@ -33,6 +33,8 @@ describe.each(TEST_DIALECTS)('the creator page on %s', (dialect) => {
     expect(page.html).toContain('Works (2)')
     expect(titles(page.html)).toEqual(['Newer', 'Older'])
     expect(page.html).toContain('href="/creators/Kit"')
+    expect(page.html).toContain('<link rel="alternate" type="application/atom+xml" title="Works by Jen · Quire (Atom)" href="/creators/Jen/feed.atom"')
+    expect(page.html).toMatch(/<a href="\/creators\/Jen\/feed\.atom"[^>]*>\s*Subscribe \(Atom\)\s*<\/a>/u)
   })
 
   it('walks older and newer pages by keyset, each work once, back to the plain address', async () => {

@@ -1,4 +1,5 @@
 import type { CreatorProfile, CreatorWorksPage } from '../../store/store.js'
+import { creatorFeedPath } from '../feed-paths.js'
 import type { ReaderPreferences } from '../reader-preferences.js'
 import { Layout } from './layout.js'
 import { WorkBlurb } from './work-blurb.js'
@@ -22,14 +23,20 @@ export function CreatorPage({
 }) {
   const first = page.newerCount + 1
   const last = page.newerCount + page.works.length
+  const feed = { href: creatorFeedPath(creator.name), title: `Works by ${creator.name} · Quire (Atom)` }
   return (
-    <Layout title={`${creator.name} · Quire`} preferences={preferences} path={path}>
+    <Layout title={`${creator.name} · Quire`} preferences={preferences} path={path} feed={feed}>
       <h1 safe>{creator.name}</h1>
       <h2 safe>{`Works (${NUMBER.format(creator.workCount)})`}</h2>
       <p class="count" safe>
         {page.works.length === 0
           ? 'No works here.'
           : `${NUMBER.format(first)} – ${NUMBER.format(last)} of ${NUMBER.format(creator.workCount)} works by ${creator.name}`}
+      </p>
+      <p class="feed">
+        <a href={feed.href} type="application/atom+xml">
+          Subscribe (Atom)
+        </a>
       </p>
       <ol class="blurbs">
         {page.works.map((work) => (

@@ -13,12 +13,15 @@ export function Layout({
   children,
   preferences = DEFAULT_PREFERENCES,
   path = '/',
+  feed,
 }: {
   readonly title: string
   readonly children: Children
   readonly preferences?: ReaderPreferences
   /** This page's address, where the settings form brings the reader back to. */
   readonly path?: string
+  /** An Atom feed of what the page lists, for feed readers and browsers to discover. */
+  readonly feed?: Readonly<{ href: string; title: string }> | undefined
 }) {
   return (
     <>
@@ -29,6 +32,9 @@ export function Layout({
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content={COLOR_SCHEMES[preferences.theme]} />
           <title safe>{title}</title>
+          {feed !== undefined && (
+            <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+          )}
           <style>{STYLE}</style>
         </head>
         <body>

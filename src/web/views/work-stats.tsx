@@ -3,7 +3,7 @@ import type { Work } from '../../domain/work.js'
 const NUMBER = new Intl.NumberFormat('en')
 
 /** "1/1", or "2/?" for a work still in progress, as AO3 counts chapters. */
-export function chapterCountLine(work: Work): string {
+export function chapterCountLine(work: Pick<Work, 'chapterCount' | 'complete'>): string {
   return `${String(work.chapterCount)}/${work.complete ? String(work.chapterCount) : '?'}`
 }
 

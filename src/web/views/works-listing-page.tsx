@@ -1,5 +1,6 @@
 import { makePageNumber, type FilterQuery } from '../../domain/filter-query.js'
 import { filterQueryToParams } from '../../search/filter-params.js'
+import { worksFeedPath } from '../feed-paths.js'
 import type { ReaderPreferences } from '../reader-preferences.js'
 import { LISTING_PAGE_SIZE, type WorksListing } from '../works-listing.js'
 import { FilterForm } from './filter-form.js'
@@ -19,6 +20,7 @@ export function WorksListingPage({
   title = 'Works',
   heading = <>Works</>,
   basePath = '/works',
+  feedPath = basePath === '/works' ? worksFeedPath(listing.query) : undefined,
 }: {
   readonly listing: WorksListing
   readonly preferences: ReaderPreferences
@@ -29,18 +31,32 @@ export function WorksListingPage({
   readonly heading?: JSX.Element
   /** The address the form and the page links go to. */
   readonly basePath?: string
+  /** The Atom feed of these works (see feed-paths.ts); /works finds its own. */
+  readonly feedPath?: string | undefined
 }) {
   const { query, result, works } = listing
   const hrefFor = (page: number): string => listingHref(basePath, { ...query, page: makePageNumber(page) ?? query.page })
   const first = (result.page - 1) * LISTING_PAGE_SIZE + 1
   return (
-    <Layout title={`${title} · Quire`} preferences={preferences} path={path}>
+    <Layout
+      title={`${title} · Quire`}
+      preferences={preferences}
+      path={path}
+      feed={feedPath === undefined ? undefined : { href: feedPath, title: `${title} · Quire (Atom)` }}
+    >
       <h1>{heading}</h1>
       <p class="count" safe>
         {result.total === 0
           ? 'No works match these filters.'
           : `${first.toLocaleString('en')} – ${(first + works.length - 1).toLocaleString('en')} of ${result.total.toLocaleString('en')} works`}
       </p>
+      {feedPath !== undefined && (
+        <p class="feed">
+          <a href={feedPath} type="application/atom+xml">
+            Subscribe (Atom)
+          </a>
+        </p>
+      )}
       {result.unknownTags.length > 0 && (
         <p class="notice" safe>{`No tag is named ${result.unknownTags.map((name) => `“${name}”`).join(', ')}.`}</p>
       )}
