@@ -55,15 +55,18 @@ export function FilterForm({ query, facets, action }: { readonly query: FilterQu
             <Choice name="exclude" value={value.name} label={value.name} count={value.count} checked={query.exclude.includes(value.name)} />
           )),
         )}
+        {hiddenExcludes(query, facets).map((name) => (
+          <Choice name="exclude" value={name} label={name} count={null} checked />
+        ))}
         <p>
-          <label for="exclude-other">Other tags to exclude</label>
+          <label for="exclude-other">Other tags to exclude</label>{' '}
           <input id="exclude-other" name="exclude" type="text" autocomplete="off" />
         </p>
       </fieldset>
       <fieldset>
         <legend>More options</legend>
         <p>
-          <label for="include-other">Other tags to include</label>
+          <label for="include-other">Other tags to include</label>{' '}
           <input id="include-other" name="include" type="text" autocomplete="off" />
         </p>
         <p>
@@ -133,11 +136,13 @@ function FacetChoices(props: {
   )
 }
 
-function Choice(props: { readonly name: string; readonly value: string; readonly label: string; readonly count: number; readonly checked: boolean }) {
+/** A tag to tick, with how many works carry it; `count` is null for one the results cannot carry. */
+function Choice(props: { readonly name: string; readonly value: string; readonly label: string; readonly count: number | null; readonly checked: boolean }) {
   return (
     <label class="choice">
       <input type="checkbox" name={props.name} value={props.value} checked={props.checked} />{' '}
-      <span safe>{props.label}</span> <span class="count" safe>{`(${String(props.count)})`}</span>
+      <span safe>{props.label}</span>
+      {props.count !== null && <> <span class="count" safe>{`(${String(props.count)})`}</span></>}
     </label>
   )
 }
@@ -164,10 +169,22 @@ function isChosen(kind: TagKind, name: string, query: FilterQuery): boolean {
 // Included tags with no checkbox among the facets still travel with the form; the ones with a
 // box travel only when it stays checked, so unchecking it removes the filter.
 function hiddenIncludes(query: FilterQuery, facets: Facets): string[] {
-  const shown = new Set(
+  const shown = tagsWithBoxes(facets)
+  return query.include.filter((name) => !shown.has(name))
+}
+
+// An excluded tag is in no result, so no facet offers its box: it gets one here, ticked, or the
+// next submit (a new sort, say) would quietly bring its works back.
+function hiddenExcludes(query: FilterQuery, facets: Facets): string[] {
+  const shown = tagsWithBoxes(facets)
+  return query.exclude.filter((name) => !shown.has(name))
+}
+
+/** The tag names the facets give a checkbox, in both the include and the exclude lists. */
+function tagsWithBoxes(facets: Facets): ReadonlySet<string> {
+  return new Set(
     FACET_FIELDS.filter(([, param]) => param === 'include').flatMap(([kind]) => facets[kind].top.map((value): string => value.name)),
   )
-  return query.include.filter((name) => !shown.has(name))
 }
 
 function numberValue(value: number | null): string {

@@ -42,6 +42,7 @@ select { max-width: 100%; }
 select, button, input { font: inherit; color: inherit; background: var(--panel);
   border: 1px solid var(--muted); border-radius: 4px; padding: 0.25rem 0.5rem; min-height: 2rem; }
 button { cursor: pointer; }
+input[type=checkbox] { min-height: 0; padding: 0; width: 1.1rem; height: 1.1rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--rule);
   vertical-align: top; }
@@ -61,7 +62,7 @@ h3 { font-size: 1.1rem; }
 .tags { display: inline; margin: 0; padding: 0; list-style: none; }
 .tags li { display: inline; }
 .tags li:not(:last-child)::after { content: ', '; }
-.stats { display: flex; flex-wrap: wrap; gap: 0 1rem; margin: 0; }
+dl.stats { display: flex; flex-wrap: wrap; gap: 0 1rem; margin: 0; }
 .stats div { display: flex; gap: 0.3rem; }
 .stats dd { margin: 0; }
 blockquote { margin: 0.5rem 0 1rem; padding-left: 1rem; border-left: 3px solid var(--rule); }
@@ -96,6 +97,8 @@ a.button:visited { color: var(--link); }
 .blurb p { margin: 0.2rem 0; }
 .byline, .stats, .count { color: var(--muted); font-size: 0.9em; font-weight: normal; }
 .filters fieldset { border: 1px solid var(--rule); margin: 0.75rem 0; padding: 0.5rem 0.75rem; }
-.filters .choice { display: block; }
+/* Checkbox hung in the margin, so a long tag name wraps under itself, not under the box. */
+.filters .choice { display: block; padding: 0.15rem 0 0.15rem 1.6rem; }
+.filters .choice input { margin: 0 0.3rem 0 -1.6rem; vertical-align: -0.15rem; }
 .pagination ol { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; padding: 0; }
 `

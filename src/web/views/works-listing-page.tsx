@@ -61,7 +61,11 @@ export function WorksListingPage({
         <p class="notice" safe>{`No tag is named ${result.unknownTags.map((name) => `“${name}”`).join(', ')}.`}</p>
       )}
       <div class="listing">
-        <section aria-label="Works" class="results">
+        <section aria-labelledby="results-heading" class="results">
+          {/* Hidden, but there: the blurbs' h3s need an h2 above them, and the form has its own. */}
+          <h2 id="results-heading" class="visually-hidden">
+            Results
+          </h2>
           <ol class="blurbs">
             {works.map((work) => (
               <WorkBlurb work={work} />
