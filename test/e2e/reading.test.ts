@@ -1,21 +1,20 @@
 import { readFile } from 'node:fs/promises'
-import type { FastifyInstance } from 'fastify'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Section } from '../../src/domain/work-draft.js'
 import { rescuePlainText } from '../../src/rescue/rescue-plain-text.js'
-import { buildApp } from '../../src/web/app.js'
 import { aChapterDraft, anImport } from '../support/a-work.js'
 import { REFERENCE_STORY } from '../support/run-quire.js'
 import { openTestStore, type TestStore } from '../support/test-store.js'
-import { axeFindings, launchChromium, screenshot, shouldRunBrowserTests } from './reader-browser.js'
-
-const VIEWPORTS = [
-  { name: 'phone', width: 320, height: 640 },
-  { name: 'desktop', width: 1280, height: 900 },
-] as const
-
-const SERIOUS = new Set(['serious', 'critical'])
+import {
+  axeFindings,
+  browseArchive,
+  openWindow,
+  pageJudge,
+  shouldRunBrowserTests,
+  VIEWPORTS,
+  type BrowsedArchive,
+} from './reader-browser.js'
 
 /** A few paragraphs of a chapter, long enough to read like one. */
 function chapterText(name: string): Section[] {
@@ -30,11 +29,10 @@ function chapterText(name: string): Section[] {
 
 describe.runIf(shouldRunBrowserTests())('a reader in Chromium', () => {
   let store: TestStore
-  let app: FastifyInstance
+  let archive: BrowsedArchive | undefined
   let browser: Browser
   let origin: string
-  const findings: string[] = []
-  let pagesJudged = 0
+  const { judge, report } = pageJudge()
 
   beforeAll(async () => {
     store = await openTestStore('sqlite')
@@ -53,41 +51,16 @@ describe.runIf(shouldRunBrowserTests())('a reader in Chromium', () => {
         ),
       }),
     )
-    app = await buildApp({ store, logger: false })
-    origin = await app.listen({ port: 0, host: '127.0.0.1' })
-    browser = await launchChromium()
+    archive = await browseArchive(store)
+    origin = archive.origin
+    browser = archive.browser
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
+    await archive?.close()
     await store?.destroy()
-    console.info(
-      `axe-core judged ${String(pagesJudged)} pages: ${String(findings.length)} findings`,
-    )
-    if (findings.length > 0) console.info(findings.join('\n'))
+    report()
   })
-
-  /** Axe-core on the page as it is, then a screenshot; serious or critical findings fail. */
-  async function judge(page: Page, name: string): Promise<void> {
-    const found = await axeFindings(page)
-    pagesJudged += 1
-    for (const finding of found) {
-      findings.push(
-        `${name}: ${finding.impact} ${finding.id} (${finding.help}) ${finding.targets.join(' ')}`,
-      )
-    }
-    expect(
-      found.filter((finding) => SERIOUS.has(finding.impact)),
-      name,
-    ).toEqual([])
-    // Nothing may stick out sideways: at 320 px a reader must never scroll to read a line.
-    const sticking: unknown = await page.evaluate(`[...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-      .map((element) => element.tagName.toLowerCase() + '.' + element.className + ' ' + Math.round(element.getBoundingClientRect().right))`)
-    expect(sticking, `${name} scrolls sideways`).toEqual([])
-    await screenshot(page, name)
-  }
 
   it('has an axe-core that finds problems, so a clean page means something', async () => {
     const page = await browser.newPage()
@@ -103,10 +76,7 @@ describe.runIf(shouldRunBrowserTests())('a reader in Chromium', () => {
   it.each(VIEWPORTS)(
     'follows a reader from the list to the entire work at $width px',
     async (viewport) => {
-      const context = await browser.newContext({
-        viewport: { width: viewport.width, height: viewport.height },
-        locale: 'en-GB',
-      })
+      const context = await openWindow(browser, viewport)
       const page = await context.newPage()
       const shot = (step: string): Promise<void> => judge(page, `${viewport.name}-${step}`)
       try {
