@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Creator } from '../domain/creator.js'
 import type { WorkId } from '../domain/work.js'
+import { rowValues, runCachedQuery } from './cached-query.js'
 import { nameKey } from './name-key.js'
 import type { Database } from './schema.js'
 
@@ -9,17 +10,19 @@ import type { Database } from './schema.js'
  * yet; one name is one creator until accounts let people claim their pseuds.
  */
 export async function findOrCreateCreator(db: Kysely<Database>, name: string): Promise<Creator> {
-  const key = nameKey(name)
-  await db
-    .insertInto('creators')
-    .values({ name, name_key: key, created_at: new Date().toISOString() })
-    .onConflict((conflict) => conflict.column('name_key').doNothing())
-    .execute()
-  return db
-    .selectFrom('creators')
-    .select(['id', 'name'])
-    .where('name_key', '=', key)
-    .executeTakeFirstOrThrow()
+  const row = { name, name_key: nameKey(name), created_at: new Date().toISOString() }
+  await runCachedQuery(db, 'creators:insert', rowValues([row]), () =>
+    db
+      .insertInto('creators')
+      .values(row)
+      .onConflict((conflict) => conflict.column('name_key').doNothing()),
+  )
+  const { rows } = await runCachedQuery(db, 'creators:by-key', [row.name_key], () =>
+    db.selectFrom('creators').select(['id', 'name']).where('name_key', '=', row.name_key),
+  )
+  const [creator] = rows
+  if (creator === undefined) throw new Error(`creators: "${name}" was inserted but is not there`)
+  return creator
 }
 
 /** The creators of a work, in credit order. */

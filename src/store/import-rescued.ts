@@ -4,6 +4,7 @@ import type { CreatorId } from '../domain/creator.js'
 import type { RescuedWork } from '../domain/rescue-report.js'
 import type { WorkDraft } from '../domain/work-draft.js'
 import type { WorkId } from '../domain/work.js'
+import { rowValues, runCachedQuery } from './cached-query.js'
 import { findOrCreateCreator } from './creators.js'
 import { draftTags } from './draft-tags.js'
 import { toFlag } from './flag.js'
@@ -89,27 +90,30 @@ export async function writeRescued(
   // (0.16 ms a work on SQLite). Its unique sha256 is the lock: a second import of the same
   // bytes waits here (PostgreSQL) or behind the writer (SQLite), then finds them taken and
   // rolls back. Kept bytes whose work was deleted (work_id null) are taken over instead.
-  const source = await trx
-    .insertInto('sources')
-    .values({
-      work_id: workId,
-      sha256,
-      bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      encoding: rescued.source.encoding,
-      encoding_confidence: rescued.source.encodingConfidence,
-      file_name: fileName,
-      byte_length: bytes.byteLength,
-      imported_at: now.toISOString(),
-      report: JSON.stringify(rescued.report),
-    })
-    .onConflict((conflict) =>
-      conflict
-        .column('sha256')
-        .doUpdateSet({ work_id: workId })
-        .where('sources.work_id', 'is', null),
-    )
-    .returning('id')
-    .executeTakeFirst()
+  const sourceRow = {
+    work_id: workId,
+    sha256,
+    bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    encoding: rescued.source.encoding,
+    encoding_confidence: rescued.source.encodingConfidence,
+    file_name: fileName,
+    byte_length: bytes.byteLength,
+    imported_at: now.toISOString(),
+    report: JSON.stringify(rescued.report),
+  }
+  const inserted = await runCachedQuery(trx, 'import:sources', [...rowValues([sourceRow]), workId], () =>
+    trx
+      .insertInto('sources')
+      .values(sourceRow)
+      .onConflict((conflict) =>
+        conflict
+          .column('sha256')
+          .doUpdateSet({ work_id: workId })
+          .where('sources.work_id', 'is', null),
+      )
+      .returning('id'),
+  )
+  const [source] = inserted.rows
   if (source === undefined) throw new BytesAlreadyStored(sha256)
   const chapters = await insertChapters(trx, workId, draft)
   await insertCreators(trx, workId, draft.creators)
@@ -143,28 +147,26 @@ async function insertWorkRow(
   now: Date,
 ): Promise<void> {
   const today = now.toISOString().slice(0, 10)
-  await db
-    .insertInto('works')
-    .values({
-      id,
-      title: draft.title,
-      summary: draft.summary,
-      notes_beginning: draft.notes.beginning,
-      notes_end: draft.notes.end,
-      disclaimer: draft.disclaimer,
-      rating: draft.rating,
-      rating_original: draft.ratingOriginal,
-      language: draft.language,
-      word_count: draft.wordCount,
-      complete: toFlag(draft.complete),
-      chapter_count: draft.chapters.length,
-      // A source that names one date names when it was posted and last updated.
-      posted_at: draft.posted ?? draft.updated ?? today,
-      updated_at: draft.updated ?? draft.posted ?? today,
-      dates_from_source: toFlag(draft.posted !== null || draft.updated !== null),
-      created_at: now.toISOString(),
-    })
-    .execute()
+  const row = {
+    id,
+    title: draft.title,
+    summary: draft.summary,
+    notes_beginning: draft.notes.beginning,
+    notes_end: draft.notes.end,
+    disclaimer: draft.disclaimer,
+    rating: draft.rating,
+    rating_original: draft.ratingOriginal,
+    language: draft.language,
+    word_count: draft.wordCount,
+    complete: toFlag(draft.complete),
+    chapter_count: draft.chapters.length,
+    // A source that names one date names when it was posted and last updated.
+    posted_at: draft.posted ?? draft.updated ?? today,
+    updated_at: draft.updated ?? draft.posted ?? today,
+    dates_from_source: toFlag(draft.posted !== null || draft.updated !== null),
+    created_at: now.toISOString(),
+  }
+  await runCachedQuery(db, 'import:works', rowValues([row]), () => db.insertInto('works').values(row))
 }
 
 async function insertChapters(
@@ -175,21 +177,18 @@ async function insertChapters(
   if (draft.chapters.length === 0) return []
   // A draft counts words for the whole work; only a one-chapter work knows its chapter's count.
   const oneChapterCount = draft.chapters.length === 1 ? draft.wordCount : null
-  const rows = await db
-    .insertInto('chapters')
-    .values(
-      draft.chapters.map((chapter, index) => ({
-        work_id: workId,
-        position: index + 1,
-        title: chapter.title,
-        notes_beginning: null,
-        notes_end: null,
-        sections: sectionsToJson(chapter.sections),
-        word_count: oneChapterCount,
-      })),
-    )
-    .returning(['id', 'position'])
-    .execute()
+  const values = draft.chapters.map((chapter, index) => ({
+    work_id: workId,
+    position: index + 1,
+    title: chapter.title,
+    notes_beginning: null,
+    notes_end: null,
+    sections: sectionsToJson(chapter.sections),
+    word_count: oneChapterCount,
+  }))
+  const { rows } = await runCachedQuery(db, `import:chapters:${String(values.length)}`, rowValues(values), () =>
+    db.insertInto('chapters').values(values).returning(['id', 'position']),
+  )
   return rows.map(({ id, position }) => {
     const sections = draft.chapters[position - 1]?.sections
     if (sections === undefined) throw new Error(`chapters: none at position ${String(position)}`)
@@ -208,7 +207,10 @@ async function insertCreators(db: Kysely<Database>, workId: WorkId, names: reado
     creator_id: creatorId,
     position: index + 1,
   }))
-  if (rows.length > 0) await db.insertInto('work_creators').values(rows).execute()
+  if (rows.length === 0) return
+  await runCachedQuery(db, `import:work_creators:${String(rows.length)}`, rowValues(rows), () =>
+    db.insertInto('work_creators').values(rows),
+  )
 }
 
 async function insertTags(db: Kysely<Database>, workId: WorkId, draft: WorkDraft) {
@@ -219,7 +221,9 @@ async function insertTags(db: Kysely<Database>, workId: WorkId, draft: WorkDraft
     tag_id: tagId,
     position: index + 1,
   }))
-  await db.insertInto('work_tags').values(rows).execute()
+  await runCachedQuery(db, `import:work_tags:${String(rows.length)}`, rowValues(rows), () =>
+    db.insertInto('work_tags').values(rows),
+  )
 }
 
 async function insertContentNotices(db: Kysely<Database>, workId: WorkId, draft: WorkDraft) {

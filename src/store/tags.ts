@@ -5,6 +5,7 @@ import type { WorkId } from '../domain/work.js'
 import { TAG_KIND_NAMES } from '../domain/tag-kind-name.js'
 import { makeTagName, TAG_MAX, type TagKind, type TagName } from '../domain/tag.js'
 import { isSet, toFlag } from './flag.js'
+import { rowValues, runCachedQuery } from './cached-query.js'
 import { nameKey } from './name-key.js'
 import type { Database, TagsTable } from './schema.js'
 
@@ -56,11 +57,10 @@ export async function findOrCreateTags(
   const keys = [...new Set(wanted.flatMap(({ kind, name }) => [name, withKindSuffix(name, kind)].map(nameKey)))]
   const byKey = new Map<string, Selectable<TagsTable>>()
   for (let start = 0; start < keys.length; start += LOOKUP_CHUNK) {
-    const rows = await db
-      .selectFrom('tags')
-      .selectAll()
-      .where('name_key', 'in', keys.slice(start, start + LOOKUP_CHUNK))
-      .execute()
+    const chunk = keys.slice(start, start + LOOKUP_CHUNK)
+    const { rows } = await runCachedQuery(db, `tags:by-keys:${String(chunk.length)}`, chunk, () =>
+      db.selectFrom('tags').selectAll().where('name_key', 'in', chunk),
+    )
     for (const row of rows) byKey.set(row.name_key, row)
   }
   const tags: StoredTag[] = []
@@ -102,19 +102,22 @@ async function insertTag(
   name: TagName,
   platonic: boolean,
 ): Promise<Selectable<TagsTable> | undefined> {
-  return db
-    .insertInto('tags')
-    .values({
-      kind,
-      name,
-      name_key: nameKey(name),
-      canonical_id: null,
-      platonic: toFlag(platonic),
-      created_at: new Date().toISOString(),
-    })
-    .onConflict((conflict) => conflict.column('name_key').doNothing())
-    .returningAll()
-    .executeTakeFirst()
+  const row = {
+    kind,
+    name,
+    name_key: nameKey(name),
+    canonical_id: null,
+    platonic: toFlag(platonic),
+    created_at: new Date().toISOString(),
+  }
+  const { rows } = await runCachedQuery(db, 'tags:insert', rowValues([row]), () =>
+    db
+      .insertInto('tags')
+      .values(row)
+      .onConflict((conflict) => conflict.column('name_key').doNothing())
+      .returningAll(),
+  )
+  return rows[0]
 }
 
 // Well under SQLite's limit on bound parameters in one statement.

@@ -1,5 +1,6 @@
 import type { Generated, Kysely } from 'kysely'
 import type { WorkId } from '../domain/work.js'
+import { rowValues, runCachedQuery } from './cached-query.js'
 import type { Database } from './schema.js'
 
 /** `work_changes` (migration 0009): the log in-memory indexes follow. */
@@ -19,10 +20,10 @@ export type WorkChange =
 
 /** Notes that this work was added, edited or deleted; call it in the transaction that did so. */
 export async function recordWorkChange(db: Kysely<Database>, workId: WorkId): Promise<void> {
-  await changes(db)
-    .insertInto('work_changes')
-    .values({ kind: 'work', work_id: workId, changed_at: new Date().toISOString() })
-    .execute()
+  const row = { kind: 'work', work_id: workId, changed_at: new Date().toISOString() } as const
+  await runCachedQuery(db, 'work_changes:work', rowValues([row]), () =>
+    changes(db).insertInto('work_changes').values(row),
+  )
 }
 
 /** Notes that synonyms or parent links changed, so an index must resolve tags again. */
