@@ -18,6 +18,7 @@ export type OpenedDatabase = Readonly<{ db: Kysely<Database>; dialect: StoreDial
 
 // A writer waits this long for another process's lock before SQLite gives up with SQLITE_BUSY.
 const SQLITE_BUSY_TIMEOUT_MS = 5_000
+const SQLITE_CACHE_KB = 16 * 1024
 
 /** Connects to the database at `location`; the caller destroys `db` when done. */
 export async function openDatabase(
@@ -42,6 +43,10 @@ function openSqlite(path: string): Kysely<Database> {
   // A checkpoint fsyncs the database file; at SQLite's default of every 1,000 pages (4 MB) the
   // fsyncs were most of an import's commit time. 10,000 pages keeps the WAL near 40 MB.
   database.pragma('wal_autocheckpoint = 10000')
+  // SQLite's default page cache is 2 MB; a batch of imported works writes more than that, so
+  // pages of the indexes it inserts into were evicted and read again. 16 MB took a tenth off
+  // an import of 10,000 works (as much as 32 or 64 MB did) for at most 14 MB more memory.
+  database.pragma(`cache_size = ${String(-SQLITE_CACHE_KB)}`)
   database.pragma('foreign_keys = ON')
   database.pragma(`busy_timeout = ${String(SQLITE_BUSY_TIMEOUT_MS)}`)
   return new Kysely<Database>({
