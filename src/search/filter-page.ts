@@ -1,7 +1,7 @@
 import type { FilterSort } from '../domain/filter-query.js'
 import type { WorkId } from '../domain/work.js'
 import { popcount32, wordsFor, type WorkSet } from './tag-index-bits.js'
-import type { TagIndex } from './tag-index.js'
+import type { SortRanks, TagIndex } from './tag-index.js'
 
 /** One page of a result: which page it turned out to be, of how many, and its works in order. */
 export type WorkPage = Readonly<{ page: number; pageCount: number; workIds: WorkId[] }>
@@ -31,7 +31,10 @@ export function pageOfWorks(
   if (sort === 'best' && textMatches !== undefined) {
     return { page: shown, pageCount, workIds: pageByRelevance(index, works, textMatches, start, end) }
   }
-  const { ranks, limit } = index.ranks(sort === 'best' ? 'updated' : sort)
+  const sortRanks = index.ranks(sort === 'best' ? 'updated' : sort)
+  const { ranks, limit } = sortRanks
+  const walked = pageByWalking(index, works, sortRanks, start, end)
+  if (walked !== undefined) return { page: shown, pageCount, workIds: walked }
   const [low, high] =
     works.size <= SMALL_RESULT
       ? rankBoundsBySorting(works, ranks, start, end)
@@ -43,6 +46,62 @@ export function pageOfWorks(
   })
   onPage.sort((a, b) => (ranks[a] ?? 0) - (ranks[b] ?? 0))
   return { page: shown, pageCount, workIds: onPage.map((work) => index.numbers.idOf(work)) }
+}
+
+// Works in sort order (order[rank] = work), made once per SortRanks: the index makes a new one
+// whenever an order changes.
+const ORDERS = new WeakMap<SortRanks, Uint32Array>()
+
+// The longest walk worth taking instead of counting ranks over the whole result.
+const WALK_MAX = 65_536
+
+/**
+ * A page near either end of a big result, found by walking the sort order from that end and
+ * testing each work: about (works before the page) / (the result's share of the archive) steps,
+ * a few hundred for the first or last page of a result a third of the archive, against a pass
+ * over all of it. Undefined when the page lies too deep for that to pay.
+ */
+function pageByWalking(
+  index: TagIndex,
+  works: WorkSet,
+  sortRanks: SortRanks,
+  start: number,
+  end: number,
+): WorkId[] | undefined {
+  const { ranks, limit } = sortRanks
+  if (works.size <= SMALL_RESULT) return undefined
+  const fromFront = end
+  const fromBack = works.size - start
+  if ((Math.min(fromFront, fromBack) * limit) / works.size > WALK_MAX) return undefined
+  let order = ORDERS.get(sortRanks)
+  if (order === undefined) {
+    order = new Uint32Array(limit)
+    for (let work = 0; work < Math.min(ranks.length, index.numbers.count); work += 1) {
+      const rank = ranks[work] ?? 0
+      if (rank < limit) order[rank] = work
+    }
+    ORDERS.set(sortRanks, order)
+  }
+  const page: number[] = []
+  if (fromFront <= fromBack) {
+    let seen = 0
+    for (let rank = 0; rank < limit && seen < end; rank += 1) {
+      const work = order[rank] ?? 0
+      if (!works.has(work)) continue
+      if (seen >= start) page.push(work)
+      seen += 1
+    }
+  } else {
+    let seen = 0
+    for (let rank = limit - 1; rank >= 0 && seen < fromBack; rank -= 1) {
+      const work = order[rank] ?? 0
+      if (!works.has(work)) continue
+      if (seen < works.size - start && seen >= works.size - end) page.push(work)
+      seen += 1
+    }
+    page.reverse()
+  }
+  return page.map((work) => index.numbers.idOf(work))
 }
 
 function rankBoundsBySorting(works: WorkSet, ranks: Uint32Array, start: number, end: number) {

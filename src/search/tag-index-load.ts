@@ -6,7 +6,7 @@ import {
   findIndexTags,
   findIndexWorks,
   scanIndexWorks,
-  scanIndexWorkTags,
+  scanIndexWorkTagLists,
   type IndexWorkTag,
 } from '../store/index-scan.js'
 import type { Database } from '../store/schema.js'
@@ -88,26 +88,16 @@ export async function buildTagIndex(
   index.setTextOrder('title', titles)
   index.setTextOrder('creator', creators)
   index.beginBulk()
-  let workId: WorkId | undefined
-  let tagIds: TagId[] = []
-  const flush = async () => {
-    const work = workId === undefined ? undefined : index.numbers.numberOf(workId)
-    // A work stored after the works were read: the change log brings it.
-    if (work === undefined) return
-    await addMissingTags(db, index, tagIds)
-    index.setWorkTags(work, tagIds)
-  }
-  for await (const pairs of scanIndexWorkTags(db)) {
-    for (const pair of pairs) {
-      if (pair.workId !== workId) {
-        await flush()
-        workId = pair.workId
-        tagIds = []
-      }
-      tagIds.push(pair.tagId)
+  for await (const lists of scanIndexWorkTagLists(db)) {
+    for (const { workId, tagIds } of lists) {
+      const work = index.numbers.numberOf(workId)
+      // A work stored after the works were read: the change log brings it.
+      if (work === undefined) continue
+      // Awaited only when a tag is missing (made after the tags were read), never per work.
+      if (tagIds.some((id) => !index.hasTag(id))) await addMissingTags(db, index, tagIds)
+      index.setWorkTags(work, tagIds)
     }
   }
-  await flush()
   index.endBulk()
   index.compact()
   index.ranks('updated')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, SqliteAdapter, sql } from 'kysely'
 import type { TagId } from '../domain/stored-tag.js'
 import type { TagKind, TagName } from '../domain/tag.js'
 import type { WorkId } from '../domain/work.js'
@@ -84,6 +84,41 @@ export async function* scanIndexWorkTags(
     after = pairs.at(-1)
     if (after === undefined) return
     yield pairs
+    if (rows.length < chunk) return
+  }
+}
+
+/** One work's tags, as the index reads them at start. */
+export type IndexWorkTagList = Readonly<{ workId: WorkId; tagIds: TagId[] }>
+
+/**
+ * Every work's tag ids, a row per work in work order, a chunk of works at a time: the database
+ * joins each work's ids into one string (group_concat, string_agg), so a million works cost a
+ * million rows and strings, not the 12 million pairs, whose work-id strings were most of the
+ * start-up time (30 of 95 s at a million works).
+ */
+export async function* scanIndexWorkTagLists(
+  db: Kysely<Database>,
+  chunk = INDEX_SCAN_CHUNK,
+): AsyncGenerator<IndexWorkTagList[]> {
+  const joined = db.getExecutor().adapter instanceof SqliteAdapter ? sql<string>`group_concat(tag_id)` : sql<string>`string_agg(tag_id::text, ',')`
+  let after: WorkId | undefined
+  for (;;) {
+    let query = db
+      .selectFrom('work_tags')
+      .select(['work_id', joined.as('tag_ids')])
+      .groupBy('work_id')
+      .orderBy('work_id')
+      .limit(chunk)
+    if (after !== undefined) query = query.where('work_id', '>', after)
+    const rows = await query.execute()
+    const lists = rows.map(({ work_id: workId, tag_ids: tagIds }) => ({
+      workId,
+      tagIds: tagIds.split(',').map(Number) as TagId[],
+    }))
+    after = lists.at(-1)?.workId
+    if (after === undefined) return
+    yield lists
     if (rows.length < chunk) return
   }
 }
