@@ -17,8 +17,14 @@ export type DecodedText = Readonly<{
 
 type RawText = Readonly<{ text: string; source: DecodedSource; issues: readonly RescueIssue[] }>
 
+// One decoder each, made once: `decode` without `stream` keeps no state between calls, and making
+// a decoder per file cost more than decoding a 20 KB one.
+const UTF8 = new TextDecoder('utf-8')
+const UTF16LE = new TextDecoder('utf-16le')
+const UTF16BE = new TextDecoder('utf-16be')
+
 function decodeUtf16(bytes: Uint8Array, encoding: 'UTF-16LE' | 'UTF-16BE'): string {
-  return new TextDecoder(encoding === 'UTF-16LE' ? 'utf-16le' : 'utf-16be').decode(bytes)
+  return (encoding === 'UTF-16LE' ? UTF16LE : UTF16BE).decode(bytes)
 }
 
 function replacedIssue(count: number, line: number): RescueIssue {
@@ -62,7 +68,7 @@ function decodeUnmarked(bytes: Uint8Array, fileName: string): RawText {
     return { text: decodeUtf16(bytes, utf16), source, issues: [issue] }
   }
   rejectBinary(bytes, fileName)
-  const text = new TextDecoder('utf-8').decode(bytes)
+  const text = UTF8.decode(bytes)
   // Node's native check answers the common case, valid UTF-8, at memory speed.
   if (isUtf8(bytes)) {
     return { text, source: { encoding: 'UTF-8', encodingConfidence: 1 }, issues: [] }
@@ -106,7 +112,7 @@ function decodeRaw(bytes: Uint8Array, fileName: string): RawText {
   const scan = scanUtf8(body)
   const issues =
     scan.invalid > 0 ? [replacedIssue(scan.invalid, lineOfByte(body, scan.firstInvalid))] : []
-  return { text: new TextDecoder('utf-8').decode(body), source, issues }
+  return { text: UTF8.decode(body), source, issues }
 }
 
 /**
