@@ -33,7 +33,8 @@ export function addImportCommand(program: Command): void {
           },
           onSkipped: (file, reason) => progress.note(`skipped  ${file}: ${reason}`),
         })
-      }).finally(async () => {
+        // An import writes for minutes: its checkpoints run beside it, not in its way.
+      }, { checkpointInBackground: true }).finally(async () => {
         progress.stop()
         if (report !== null) await closeStream(report)
       })

@@ -8,13 +8,24 @@ import { withCachedStatements } from './cached-statements.js'
 import type { DatabaseLocation } from './database-url.js'
 import { POSTGRES_DIALECT, SQLITE_DIALECT, type StoreDialect } from './dialect.js'
 import type { Database } from './schema.js'
+import { startCheckpointer } from './sqlite-checkpointer.js'
 
 export type OpenDatabaseOptions = Readonly<{
   /** PostgreSQL only: the schema every connection works in, created if missing. */
   schema?: string
+  /**
+   * SQLite only: checkpoint the WAL from a thread of its own (see `startCheckpointer`), for a
+   * process that writes much, such as an import. Ignored for an in-memory database.
+   */
+  checkpointInBackground?: boolean
 }>
 
-export type OpenedDatabase = Readonly<{ db: Kysely<Database>; dialect: StoreDialect }>
+export type OpenedDatabase = Readonly<{
+  db: Kysely<Database>
+  dialect: StoreDialect
+  /** Stops what the database started beside its connections; call it after `db.destroy()`. */
+  release(): Promise<void>
+}>
 
 // A writer waits this long for another process's lock before SQLite gives up with SQLITE_BUSY.
 const SQLITE_BUSY_TIMEOUT_MS = 5_000
@@ -27,13 +38,15 @@ export async function openDatabase(
 ): Promise<OpenedDatabase> {
   switch (location.kind) {
     case 'sqlite':
-      return { db: openSqlite(location.path), dialect: SQLITE_DIALECT }
-    case 'postgres':
-      return { db: await openPostgres(location.url, options.schema), dialect: POSTGRES_DIALECT }
+      return openSqlite(location.path, options.checkpointInBackground === true)
+    case 'postgres': {
+      const db = await openPostgres(location.url, options.schema)
+      return { db, dialect: POSTGRES_DIALECT, release: async () => undefined }
+    }
   }
 }
 
-function openSqlite(path: string): Kysely<Database> {
+function openSqlite(path: string, checkpointInBackground: boolean): OpenedDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const database = new SqliteDatabase(path)
   // WAL lets readers go on while one writer writes; NORMAL is durable across crashes in WAL
@@ -49,9 +62,13 @@ function openSqlite(path: string): Kysely<Database> {
   database.pragma(`cache_size = ${String(-SQLITE_CACHE_KB)}`)
   database.pragma('foreign_keys = ON')
   database.pragma(`busy_timeout = ${String(SQLITE_BUSY_TIMEOUT_MS)}`)
-  return new Kysely<Database>({
+  const checkpointer =
+    checkpointInBackground && path !== ':memory:' ? startCheckpointer(path) : undefined
+  if (checkpointer !== undefined) database.pragma('wal_autocheckpoint = 0')
+  const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withCachedStatements(database) }),
   })
+  return { db, dialect: SQLITE_DIALECT, release: async () => checkpointer?.stop() }
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Kysely<Database>> {

@@ -92,20 +92,25 @@ export type OpenStoreOptions = Readonly<{
   cwd?: string
   /** PostgreSQL only: the schema to work in, created if missing. SQLite has one per file. */
   schema?: string
+  /** SQLite only: checkpoint from a thread of its own, for a process that writes much. */
+  checkpointInBackground?: boolean
 }>
 
 /** Opens the database at `url` (`sqlite:PATH`, `postgres://…`); call `migrate()` before use. */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   const location = parseDatabaseUrl(url, options.cwd ?? process.cwd())
-  const { db, dialect } = await openDatabase(
-    location,
-    options.schema === undefined ? {} : { schema: options.schema },
-  )
+  const { db, dialect, release } = await openDatabase(location, {
+    ...(options.schema === undefined ? {} : { schema: options.schema }),
+    ...(options.checkpointInBackground === true ? { checkpointInBackground: true } : {}),
+  })
   return {
     db,
     dialect,
     migrate: () => migrateToLatest(db, dialect),
-    destroy: () => db.destroy(),
+    destroy: async () => {
+      await db.destroy()
+      await release()
+    },
     works: {
       importRescued: (input) => importRescued(db, input),
       importBatch: (inputs) => importBatch(db, inputs),

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/store.js'
+import { anImport } from '../support/a-work.js'
 
 describe('openStore on a SQLite file', () => {
   let folder: string
@@ -24,6 +25,38 @@ describe('openStore on a SQLite file', () => {
       const keys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db)
       expect(journal.rows[0]?.journal_mode).toBe('wal')
       expect(keys.rows[0]?.foreign_keys).toBe(1)
+    } finally {
+      await store.destroy()
+    }
+  })
+
+  it('checkpoints from a thread of its own when asked, and stops it when destroyed', async () => {
+    const file = join(folder, 'import.db')
+    const store = await openStore(`sqlite:${file}`, { cwd: folder, checkpointInBackground: true })
+    try {
+      await store.migrate()
+      const automatic = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db)
+      expect(automatic.rows[0]?.wal_autocheckpoint).toBe(0)
+      const before = statSync(file).size
+      await store.works.importBatch(Array.from({ length: 20 }, (_, i) => anImport({ title: `Work ${String(i)}` })))
+      // The writer never checkpoints now, so only the thread can have moved pages into the file.
+      const deadline = Date.now() + 10_000
+      while (statSync(file).size <= before && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      expect(statSync(file).size).toBeGreaterThan(before)
+    } finally {
+      await store.destroy()
+    }
+    // Closed cleanly: the last connection checkpointed and removed the WAL.
+    expect(existsSync(`${file}-wal`)).toBe(false)
+  })
+
+  it('leaves checkpoints to SQLite by default', async () => {
+    const store = await openStore(`sqlite:${join(folder, 'plain.db')}`, { cwd: folder })
+    try {
+      const automatic = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db)
+      expect(automatic.rows[0]?.wal_autocheckpoint).toBe(10_000)
     } finally {
       await store.destroy()
     }
