@@ -14,8 +14,7 @@ export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024
 export async function readStoryFile(file: string, maxSize = DEFAULT_MAX_FILE_SIZE): Promise<Buffer> {
   let fd: number
   try {
-    // Non-blocking, so that a named pipe given as a story is refused, not waited on forever.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
+    fd = openForReading(file)
   } catch (error) {
     throw unreadable(file, error)
   }
@@ -35,6 +34,24 @@ export async function readStoryFile(file: string, maxSize = DEFAULT_MAX_FILE_SIZ
   } finally {
     closeSync(fd)
   }
+}
+
+// Non-blocking, so that a named pipe given as a story is refused, not waited on forever.
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK
+// Linux only, and only for the file's owner: reading leaves the access time as it was. A rescue
+// should change nothing of the archive it reads, and the first read of a file written since
+// its last read otherwise writes its inode, which waited on the disk during a large import.
+const NO_ATIME = constants.O_NOATIME ?? 0
+
+function openForReading(file: string): number {
+  if (NO_ATIME !== 0) {
+    try {
+      return openSync(file, READ_FLAGS | NO_ATIME)
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EPERM')) throw error
+    }
+  }
+  return openSync(file, READ_FLAGS)
 }
 
 /** The file's bytes as they were when it was measured: `size` at most, fewer if it shrank. */
