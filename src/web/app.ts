@@ -24,7 +24,7 @@ export type AppOptions = Readonly<{ store: Store; logger: boolean }>
 
 /** The Fastify app, ready to listen or to `inject` in tests. */
 export async function buildApp({ store, logger }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, maxParamLength: TAG_PARAM_MAX }).withTypeProvider<TypeBoxTypeProvider>()
+  const app = Fastify({ logger, routerOptions: { maxParamLength: TAG_PARAM_MAX } }).withTypeProvider<TypeBoxTypeProvider>()
   installErrorHandler(app)
   await app.register(cookie)
   await registerOpenApi(app)
