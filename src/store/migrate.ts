@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely'
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
 import type { StoreDialect } from './dialect.js'
 import { createWorks } from './migrations/0001-create-works.js'
 import { createChapters } from './migrations/0002-create-chapters.js'
@@ -30,11 +30,31 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0011-index-tag-links': indexTagLinks,
 }
 
+/**
+ * The PostgreSQL advisory lock that migrations hold shared and a whole schema's removal holds
+ * alone: Kysely's Migrator reads the catalog of every schema, and PostgreSQL fails that read
+ * when another schema is dropped at the same moment (several archives, or test runs, in one
+ * database). The number is arbitrary; it only has to be ours.
+ */
+export const SCHEMA_CHANGE_LOCK = 7_291_004
+
 /** Runs every migration not yet run, in name order; returns the names it ran. */
 export async function migrateToLatest(
   db: Kysely<Database>,
   dialect: StoreDialect,
 ): Promise<string[]> {
+  if (dialect.name !== 'postgres') return migrateOn(db, dialect)
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock_shared(${SCHEMA_CHANGE_LOCK})`.execute(connection)
+    try {
+      return await migrateOn(connection, dialect)
+    } finally {
+      await sql`select pg_advisory_unlock_shared(${SCHEMA_CHANGE_LOCK})`.execute(connection)
+    }
+  })
+}
+
+async function migrateOn(db: Kysely<Database>, dialect: StoreDialect): Promise<string[]> {
   // Named outright: without it Kysely takes a kysely_migration table in any schema, such as
   // another test's, for this one's.
   const migrationTableSchema = await dialect.currentSchema(db)

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isUnspacedWord, searchWords } from '../../src/domain/segment-words.js'
 import { openStore, type Store } from '../../src/store/store.js'
 import { buildApp } from '../../src/web/app.js'
+import { SCHEMA_CHANGE_LOCK } from '../../src/store/migrate.js'
 import { runQuire } from '../support/run-quire.js'
 import { TEST_DATABASE_URL, TEST_DIALECTS, type TestDialect } from '../support/test-store.js'
 
@@ -30,7 +31,11 @@ async function aPlace(dialect: TestDialect, dir: string, name: string): Promise<
     remove: async () => {
       const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL })
       await dropper.connect()
+      // Alone, as test-store.ts drops its schemas, so no migration reads the catalog meanwhile.
+      await dropper.query('begin')
+      await dropper.query('select pg_advisory_xact_lock($1)', [SCHEMA_CHANGE_LOCK])
       await dropper.query(`drop schema ${schema} cascade`)
+      await dropper.query('commit')
       await dropper.end()
     },
   }
@@ -98,7 +103,8 @@ describe.each(TEST_DIALECTS)('quire seed on %s', (dialect) => {
     }
     const other = await aPlace(dialect, dir, 'other')
     try {
-      expect((await seed(other.url, dir, '--seed', '6')).code).toBe(0)
+      const otherRun = await seed(other.url, dir, '--seed', '6')
+      expect(otherRun.code, otherRun.stderr).toBe(0)
       const otherStore = await openStore(other.url, { cwd: dir })
       const otherTitles = (await snapshot(otherStore)).works.map((work) => work.title)
       await otherStore.destroy()

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import pg from 'pg'
+import { SCHEMA_CHANGE_LOCK } from '../../src/store/migrate.js'
 import { openStore, type Store } from '../../src/store/store.js'
 
 export type TestDialect = 'sqlite' | 'postgres'
@@ -50,29 +51,16 @@ async function openSqliteStore(): Promise<TestStore> {
   }
 }
 
-// Kysely's Migrator reads the catalog of every schema, and PostgreSQL fails that read when
-// another test file drops its schema at the same moment. So migrations hold this advisory lock
-// shared and a schema is dropped holding it alone. The number is arbitrary; it only has to be ours.
-const SCHEMA_LOCK = 7_291_004
-
 async function openPostgresStore(): Promise<TestStore> {
   const schema = `quire_test_${String(process.pid)}_${randomBytes(4).toString('hex')}`
   const store = await openStore(TEST_DATABASE_URL, { schema })
   return {
     ...store,
-    migrate: () =>
-      store.db.connection().execute(async (connection) => {
-        await sql`select pg_advisory_lock_shared(${SCHEMA_LOCK})`.execute(connection)
-        try {
-          return await store.migrate()
-        } finally {
-          await sql`select pg_advisory_unlock_shared(${SCHEMA_LOCK})`.execute(connection)
-        }
-      }),
     destroy: async () => {
       try {
         await store.db.transaction().execute(async (trx) => {
-          await sql`select pg_advisory_xact_lock(${SCHEMA_LOCK})`.execute(trx)
+          // Alone, so no migration (which holds it shared) reads the catalog as it changes.
+          await sql`select pg_advisory_xact_lock(${SCHEMA_CHANGE_LOCK})`.execute(trx)
           await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(trx)
         })
       } finally {
