@@ -23,12 +23,18 @@ describe.each(TEST_DIALECTS)('the works page on %s', (dialect) => {
     expect(response.body).toContain('No works yet')
   })
 
-  it('lists each imported work with its title, creators, rating and fandoms', async () => {
+  it('lists each imported work with its title, creators, rating and fandoms, each linked', async () => {
     await store.works.importRescued(anImport({ title: 'Stepping Back', creators: ['Jen', 'Kit'] }))
     const response = await app.inject({ method: 'GET', url: '/' })
     expect(response.body).toContain('1 work in the archive')
-    expect(response.body).toMatch(
-      /<a href="\/works\/[0-9A-Z]{26}">Stepping Back<\/a><\/td>\s*<td>Jen, Kit<\/td>\s*<td>Teen And Up Audiences<\/td>\s*<td>Smallville<\/td>/u,
+    const row = response.body.replace(/\s+/gu, ' ')
+    expect(row).toMatch(
+      new RegExp(
+        '<a href="/works/[0-9A-Z]{26}">Stepping Back</a></td> ?<td> ?' +
+          '<a rel="author" href="/creators/Jen">Jen</a>, <a rel="author" href="/creators/Kit">Kit</a> ?</td> ?' +
+          '<td>Teen And Up Audiences</td> ?<td> ?<a href="/tags/Smallville/works">Smallville</a> ?</td>',
+        'u',
+      ),
     )
   })
 

@@ -2,7 +2,8 @@ import { RATING_NAMES } from '../../domain/rating.js'
 import type { TagCount } from '../../search/tag-counts.js'
 import type { WorkListing } from '../../store/store.js'
 import type { ReaderPreferences } from '../reader-preferences.js'
-import { creditLine } from './credit-line.js'
+import { tagWorksPath } from '../tag-path.js'
+import { CreditLinks } from './credit-links.js'
 import { Layout } from './layout.js'
 import { FandomCounts } from './media-page.js'
 
@@ -70,9 +71,20 @@ export function WorksPage({
                     {work.title}
                   </a>
                 </td>
-                <td safe>{creditLine(work.creators)}</td>
+                <td>
+                  <CreditLinks names={work.creators} />
+                </td>
                 <td>{RATING_NAMES[work.rating]}</td>
-                <td safe>{work.fandoms.join(', ')}</td>
+                <td>
+                  {work.fandoms.map((fandom, index) => (
+                    <>
+                      {index > 0 && ', '}
+                      <a href={tagWorksPath(fandom)} safe>
+                        {fandom}
+                      </a>
+                    </>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
