@@ -26,6 +26,7 @@ export type RescueWarningCode =
   | 'QUIRE_RESCUE_BAD_DATE'
   | 'QUIRE_RESCUE_ONLY_HEADER'
   | 'QUIRE_RESCUE_EMAIL_IN_HEADER'
+  | 'QUIRE_RESCUE_EMAIL_IN_TEXT'
   | 'QUIRE_RESCUE_CONTROL_CHARACTERS'
 
 export type RescueReport = Readonly<{

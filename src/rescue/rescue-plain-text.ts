@@ -12,6 +12,7 @@ import { type EndMatter, readEndMatter } from './end-matter.js'
 import { type HeaderBlock, readHeaderBlock } from './header-block.js'
 import type { HeaderFieldName } from './header-keys.js'
 import { fieldParagraphs, type HeaderValues, indexHeader } from './header-values.js'
+import { reportEmailsInText } from './emails-in-text.js'
 import { detectLanguage } from './language.js'
 import { findNotAStory } from './not-a-story.js'
 import {
@@ -153,6 +154,7 @@ export function rescuePlainText(bytes: Uint8Array, fileName: string): RescuedWor
   const { decoded, block, end, chapters, report } = readStory(bytes, fileName)
   const header = indexHeader(block.fields)
   reportUnshownEmails(header, report)
+  reportEmailsInText(chapters, report)
   const endTexts = readEndTexts(end, report)
   const texts = readDraftTexts(header, block, endTexts.notes, fileName, report)
   const disclaimer = readDisclaimer(texts.disclaimer, header, endTexts, report)
