@@ -8,7 +8,7 @@ import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './read-story-file.js'
 import { withStore } from './with-store.js'
 import type { GlobalOptions } from './config.js'
 
-type ImportCommandOptions = { maxSize?: string; report?: string }
+type ImportCommandOptions = { maxSize?: string; report?: string; dryRun?: boolean }
 
 /** `quire import PATH...`: rescue and store every story file under the paths. */
 export function addImportCommand(program: Command): void {
@@ -18,14 +18,17 @@ export function addImportCommand(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--max-size <size>', `refuse files over this size (default ${formatBytes(DEFAULT_MAX_FILE_SIZE)})`)
     .option('--report <file>', 'write one JSON line per file to FILE (overwritten)')
+    .option('--dry-run', 'read and parse every file and report what an import would do; store nothing')
     .action(async (paths: string[], options: ImportCommandOptions, command: Command) => {
       const maxSize = options.maxSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseByteSize(options.maxSize)
       const report = options.report === undefined ? null : createWriteStream(options.report)
       const counts: OutcomeCounts = { imported: 0, unchanged: 0, failed: 0 }
-      const progress = makeProgress(counts)
+      const dryRun = options.dryRun === true
+      const progress = makeProgress(counts, dryRun)
       await withStore(command.optsWithGlobals<GlobalOptions>(), async (store) => {
         await importFiles(store, paths, {
           maxSize,
+          dryRun,
           onOutcome: (outcome) => {
             counts[outcome.status] += 1
             progress.record(outcome)
@@ -39,8 +42,9 @@ export function addImportCommand(program: Command): void {
         if (report !== null) await closeStream(report)
       })
       process.stderr.write(
-        `${String(counts.imported)} imported, ${String(counts.unchanged)} unchanged, ` +
-          `${String(counts.failed)} failed\n`,
+        `${String(counts.imported)} ${dryRun ? 'would be imported' : 'imported'}, ` +
+          `${String(counts.unchanged)} unchanged, ${String(counts.failed)} failed` +
+          `${dryRun ? ' (a dry run: nothing was stored)' : ''}\n`,
       )
       if (counts.failed > 0) process.exitCode = 1
     })
@@ -56,14 +60,16 @@ type Progress = {
 type OutcomeCounts = Record<ImportOutcome['status'], number>
 
 // The bar shows `counts`, which the command keeps: one tally for the bar and the summary line.
-function makeProgress(counts: Readonly<OutcomeCounts>): Progress {
+function makeProgress(counts: Readonly<OutcomeCounts>, dryRun: boolean): Progress {
+  const verb = (status: ImportOutcome['status']): string =>
+    dryRun && status === 'imported' ? 'would import' : status
   const failureLine = (o: ImportOutcome): string =>
     `failed   ${o.file}: ${o.errors.map((e) => e.message).join('; ')}`
   if (process.stderr.isTTY !== true) {
     return {
       record: (o) =>
         process.stderr.write(
-          (o.status === 'failed' ? failureLine(o) : `${o.status.padEnd(8)} ${o.file} -> ${o.work ?? ''}`) + '\n',
+          (o.status === 'failed' ? failureLine(o) : dryRun ? `${verb(o.status).padEnd(12)} ${o.file}` : `${o.status.padEnd(8)} ${o.file} -> ${o.work ?? ''}`) + '\n',
         ),
       note: (line) => process.stderr.write(line + '\n'),
       stop: () => undefined,
@@ -72,7 +78,7 @@ function makeProgress(counts: Readonly<OutcomeCounts>): Progress {
   // A MultiBar with one bar, for its log(): lines printed above the bar without breaking it.
   const bars = new MultiBar(
     {
-      format: 'importing {bar} {value} files | {imported} imported, {unchanged} unchanged, {failed} failed',
+      format: `${dryRun ? 'checking' : 'importing'} {bar} {value} files | {imported} ${dryRun ? 'would be imported' : 'imported'}, {unchanged} unchanged, {failed} failed`,
       stream: process.stderr,
     },
     Presets.shades_classic,

@@ -23,6 +23,8 @@ export type ImportOutcome = Readonly<{
   sha256: string | null
   errors: readonly ReportedProblem[]
   warnings: readonly ReportedProblem[]
+  /** Present on a dry run: the status is what an import would do, and nothing was written. */
+  dryRun?: true
 }>
 
 /** When a batch of stored works commits: at the first bound reached. */
@@ -45,6 +47,12 @@ export type ImportOptions = Readonly<{
   /** Called for paths that are not imported at all (symbolic links, missing paths). */
   onSkipped: (file: string, reason: string) => void
   batch?: BatchLimits
+  /**
+   * Read, check and parse every file, and report what an import would do, writing nothing: a
+   * file parsed well would be `imported` (with no work id), one whose bytes are stored or came
+   * earlier in this run would be `unchanged`, and failures fail as they would.
+   */
+  dryRun?: boolean
 }>
 
 // A file as it waits for its batch to commit: its outcome known already, or its work to store.
@@ -62,15 +70,21 @@ type Pending =
 export async function importFiles(
   store: Store,
   paths: readonly string[],
-  options: ImportOptions,
+  given: ImportOptions,
 ): Promise<void> {
+  // Every outcome of a dry run says so, whichever way it was reached.
+  const options: ImportOptions =
+    given.dryRun === true ? { ...given, onOutcome: (outcome) => given.onOutcome({ ...outcome, dryRun: true }) } : given
   const limits = options.batch ?? DEFAULT_BATCH_LIMITS
   const pending: Pending[] = []
+  const dryRunSeen = new Set<string>()
   let works = 0
   let bytes = 0
   let openedAt = 0
   const flush = async (): Promise<void> => {
-    await reportBatch(store, pending.splice(0), options)
+    const batch = pending.splice(0)
+    if (options.dryRun === true) reportDryRun(batch, dryRunSeen, options)
+    else await reportBatch(store, batch, options)
     works = 0
     bytes = 0
   }
@@ -158,6 +172,25 @@ async function reportBatch(store: Store, batch: Pending[], options: ImportOption
     const result = results[index++]
     report({ kind: 'settled', outcome: storedOutcome(item, result) }, options)
   }
+}
+
+// What an import would report, with nothing stored: the first copy of some bytes would be
+// imported and any later copy unchanged, as one transaction after another would find them.
+function reportDryRun(batch: Pending[], seen: Set<string>, options: ImportOptions): void {
+  for (const item of batch) {
+    if (item.kind === 'skipped') {
+      report(item, options)
+      continue
+    }
+    options.onOutcome(item.kind === 'settled' ? item.outcome : wouldStore(item, seen))
+  }
+}
+
+function wouldStore({ file, input, warnings }: Extract<Pending, { kind: 'store' }>, seen: Set<string>): ImportOutcome {
+  const sha256 = input.sha256 ?? null
+  if (sha256 !== null && seen.has(sha256)) return unchanged(file, null, sha256)
+  if (sha256 !== null) seen.add(sha256)
+  return { file, status: 'imported', work: null, sha256, errors: [], warnings }
 }
 
 function storedOutcome(

@@ -66,11 +66,35 @@ describe('importing files in batches', () => {
   })
 })
 
-async function run(batch: BatchLimits, target: TestStore = store): Promise<ImportOutcome[]> {
+describe('a dry run', () => {
+  it('reports what an import would do, stored bytes and repeats unchanged, and stores nothing', async () => {
+    const story = await readFile(REFERENCE_STORY)
+    await writeFiles({ 'a.txt': story })
+    const [stored] = await run(ONE_BATCH)
+    await writeFiles({ 'b.png': PNG, 'c.txt': variant(story, 'c'), 'd.txt': variant(story, 'c') })
+    const before = await store.works.count()
+    const outcomes = await run({ works: 1, bytes: ONE_BATCH.bytes, ms: ONE_BATCH.ms }, store, true)
+    expect(outcomes.map((o) => [path.basename(o.file), o.status, o.work, o.dryRun])).toEqual([
+      ['a.txt', 'unchanged', stored?.work, true],
+      ['b.png', 'failed', null, true],
+      ['c.txt', 'imported', null, true],
+      ['d.txt', 'unchanged', null, true],
+    ])
+    expect(outcomes[2]?.warnings).toEqual(expect.any(Array))
+    expect(await store.works.count()).toBe(before)
+    // The real import afterwards does what the dry run said.
+    const real = await run(ONE_BATCH)
+    expect(real.map((o) => o.status)).toEqual(['unchanged', 'failed', 'imported', 'unchanged'])
+    expect(real.every((o) => o.dryRun === undefined)).toBe(true)
+  })
+})
+
+async function run(batch: BatchLimits, target: TestStore = store, dryRun = false): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = []
   await importFiles(target, [dir], {
     maxSize: 1024 * 1024,
     batch,
+    dryRun,
     onOutcome: (outcome) => outcomes.push(outcome),
     onSkipped: () => undefined,
   })
