@@ -4,6 +4,7 @@ import type { Command } from 'commander'
 import { MultiBar, Presets } from 'cli-progress'
 import { parseByteSize } from './byte-size.js'
 import { importFiles, type ImportOutcome } from './import-files.js'
+import { ImportSummary } from './import-summary.js'
 import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './read-story-file.js'
 import { withStore } from './with-store.js'
 import type { GlobalOptions } from './config.js'
@@ -24,6 +25,7 @@ export function addImportCommand(program: Command): void {
       const report = options.report === undefined ? null : createWriteStream(options.report)
       const counts: OutcomeCounts = { imported: 0, unchanged: 0, failed: 0 }
       const dryRun = options.dryRun === true
+      const summary = new ImportSummary()
       const progress = makeProgress(counts, dryRun)
       await withStore(command.optsWithGlobals<GlobalOptions>(), async (store) => {
         await importFiles(store, paths, {
@@ -31,6 +33,7 @@ export function addImportCommand(program: Command): void {
           dryRun,
           onOutcome: (outcome) => {
             counts[outcome.status] += 1
+            summary.record(outcome)
             progress.record(outcome)
             report?.write(JSON.stringify(outcome) + '\n')
           },
@@ -46,6 +49,7 @@ export function addImportCommand(program: Command): void {
           `${String(counts.unchanged)} unchanged, ${String(counts.failed)} failed` +
           `${dryRun ? ' (a dry run: nothing was stored)' : ''}\n`,
       )
+      for (const line of summary.lines()) process.stderr.write(`  ${line}\n`)
       if (counts.failed > 0) process.exitCode = 1
     })
 }

@@ -23,6 +23,10 @@ export type ImportOutcome = Readonly<{
   sha256: string | null
   errors: readonly ReportedProblem[]
   warnings: readonly ReportedProblem[]
+  /** How the bytes were decoded ("UTF-8", "windows-1252"), once rescue read them. */
+  encoding: string | null
+  /** How sure rescue is of each field it found (0 to 1), by field name; empty when it found none. */
+  fields: Readonly<Record<string, number>>
   /** Present on a dry run: the status is what an import would do, and nothing was written. */
   dryRun?: true
 }>
@@ -188,9 +192,17 @@ function reportDryRun(batch: Pending[], seen: Set<string>, options: ImportOption
 
 function wouldStore({ file, input, warnings }: Extract<Pending, { kind: 'store' }>, seen: Set<string>): ImportOutcome {
   const sha256 = input.sha256 ?? null
-  if (sha256 !== null && seen.has(sha256)) return unchanged(file, null, sha256)
+  if (sha256 !== null && seen.has(sha256)) return { ...unchanged(file, null, sha256), ...readAs(input) }
   if (sha256 !== null) seen.add(sha256)
-  return { file, status: 'imported', work: null, sha256, errors: [], warnings }
+  return { file, status: 'imported', work: null, sha256, errors: [], warnings, ...readAs(input) }
+}
+
+/** What rescue made of a file it read: its encoding and each field's confidence. */
+function readAs({ rescued }: ImportInput): Pick<ImportOutcome, 'encoding' | 'fields'> {
+  const fields = Object.fromEntries(
+    Object.entries(rescued.report.fields).map(([name, { confidence }]) => [name, confidence]),
+  )
+  return { encoding: rescued.source.encoding, fields }
 }
 
 function storedOutcome(
@@ -200,9 +212,9 @@ function storedOutcome(
   const { file, input, warnings } = item
   const sha256 = input.sha256 ?? null
   if (outcome === undefined) return failed(file, sha256, new Error('import: no outcome'))
-  if (outcome.kind === 'failed') return failed(file, sha256, outcome.error)
+  if (outcome.kind === 'failed') return { ...failed(file, sha256, outcome.error), ...readAs(input) }
   const { status, workId } = outcome.result
-  return { file, status, work: workId, sha256, errors: [], warnings }
+  return { file, status, work: workId, sha256, errors: [], warnings, ...readAs(input) }
 }
 
 function report(item: Exclude<Pending, { kind: 'store' }>, options: ImportOptions): void {
@@ -211,11 +223,12 @@ function report(item: Exclude<Pending, { kind: 'store' }>, options: ImportOption
 }
 
 function unchanged(file: string, work: string | null, sha256: string): ImportOutcome {
-  return { file, status: 'unchanged', work, sha256, errors: [], warnings: [] }
+  return { file, status: 'unchanged', work, sha256, errors: [], warnings: [], encoding: null, fields: {} }
 }
 
 function failed(file: string, sha256: string | null, error: unknown): ImportOutcome {
-  return { file, status: 'failed', work: null, sha256, errors: [toProblem(error)], warnings: [] }
+  const errors = [toProblem(error)]
+  return { file, status: 'failed', work: null, sha256, errors, warnings: [], encoding: null, fields: {} }
 }
 
 function toReported(issue: RescueIssue): ReportedProblem {

@@ -118,6 +118,12 @@ describe('the quire command', () => {
     expect(failed?.['errors']).toEqual([expect.objectContaining({ code: 'QUIRE_RESCUE_BINARY' })])
     expect(lines[1]?.['sha256']).toMatch(/^[0-9a-f]{64}$/u)
     expect(lines[1]?.['work']).toMatch(/^[0-9A-Z]{26}$/u)
+    expect(lines[1]?.['encoding']).toBe('UTF-8')
+    expect(lines[1]?.['fields']).toMatchObject({ title: expect.any(Number), rating: expect.any(Number) })
+    expect(failed?.['encoding']).toBeNull()
+    // The closing summary counts what the run met, by name.
+    expect(run.stderr).toMatch(/^ {2}encodings +UTF-8 2$/mu)
+    expect(run.stderr).toMatch(/^ {2}failures +QUIRE_RESCUE_BINARY 1$/mu)
   })
 
   it('changes nothing when the same bytes are imported again, and says so', async () => {
