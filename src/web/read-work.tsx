@@ -12,6 +12,7 @@ import { readerPreferences } from './reader-preferences.js'
 import {
   proceedPath,
   readingConsent,
+  readerToken,
   readingGate,
   rememberConsent,
   type ReadingGate,
@@ -46,9 +47,13 @@ export async function readWork(
   request: ReadingRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  rememberConsent(reply, work.id, request.query)
+  rememberConsent(reply, work.id, request.query, request.cookies)
   const gate = readingGate(work, readingConsent(request.query, request.cookies))
-  if (gate !== null) return sendHtml(reply, await gatePage(work, gate, request))
+  if (gate !== null) {
+    // Only a notice's link needs the token; an adult gate's does not.
+    const token = gate.topics.length > 0 ? readerToken(reply, request.cookies) : ''
+    return sendHtml(reply, await gatePage(work, gate, request, token))
+  }
   const sources = await store.sources.findByWork(work.id)
   const preferences = readerPreferences(request.cookies)
   const page = await (
@@ -63,7 +68,7 @@ export async function readWork(
   return sendHtml(reply, page)
 }
 
-function gatePage(work: Work, gate: ReadingGate, request: ReadingRequest): JSX.Element {
+function gatePage(work: Work, gate: ReadingGate, request: ReadingRequest, token: string): JSX.Element {
   const { query } = request
   const country =
     query.country === undefined
@@ -75,7 +80,7 @@ function gatePage(work: Work, gate: ReadingGate, request: ReadingRequest): JSX.E
     <ReadingGatePage
       work={work}
       gate={gate}
-      proceed={proceedPath(request.url, gate)}
+      proceed={proceedPath(request.url, gate, token)}
       resources={crisisResourcesFor(country)}
       formAction={new URL(request.url, 'http://quire.invalid').pathname}
       keep={keep}

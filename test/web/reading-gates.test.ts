@@ -26,6 +26,13 @@ describe.each(TEST_DIALECTS)('what a reader sees before the text on %s', (dialec
     await reading.close()
   })
 
+  /** A notice page as a new browser meets it: its "Proceed" link, and the cookie it was given. */
+  async function openGate(url: string): Promise<{ proceed: string; cookie: string }> {
+    const gate = await reading.app.inject({ method: 'GET', url })
+    const proceed = /<a class="button primary" href="([^"]+)">Proceed<\/a>/u.exec(gate.body)?.[1] ?? ''
+    return { proceed: proceed.replaceAll('&amp;', '&'), cookie: cookiesFrom(gate.headers['set-cookie']) }
+  }
+
   it('asks once before a Mature or Explicit work, with AO3 words, and shows no text first', async () => {
     for (const rating of ['mature', 'explicit'] as const) {
       const id = await reading.importWork({ rating })
@@ -80,14 +87,27 @@ describe.each(TEST_DIALECTS)('what a reader sees before the text on %s', (dialec
 
   it('shows the text once the reader chooses to go on, and remembers it for that work only', async () => {
     const id = await reading.importWork({ contentNotices: suicideNotice })
-    const gate = await reading.page(`/works/${id}`)
-    const proceed = /<a class="button primary" href="([^"]+)">Proceed<\/a>/u.exec(gate)?.[1] ?? ''
-    expect(proceed).toBe(`/works/${id}?view_notice=accepted`)
-    const accepted = await reading.app.inject({ method: 'GET', url: proceed })
+    const { proceed, cookie } = await openGate(`/works/${id}`)
+    expect(proceed).toMatch(new RegExp(`^/works/${id}\\?view_notice=[A-Za-z0-9_-]{16}$`, 'u'))
+    const accepted = await reading.app.inject({ method: 'GET', url: proceed, headers: { cookie } })
     expect(accepted.body).toContain(TEXT)
-    const cookie = cookiesFrom(accepted.headers['set-cookie'])
+    const remembered = cookiesFrom(accepted.headers['set-cookie'])
     expect(accepted.headers['set-cookie']).toContain(`Path=/works/${id}`)
-    expect(await reading.page(`/works/${id}/chapters/1`, { cookie })).toContain(TEXT)
+    expect(await reading.page(`/works/${id}/chapters/1`, { cookie: `${cookie}; ${remembered}` })).toContain(TEXT)
+  })
+
+  it('shows the notice, not the text, to a reader who follows a shared "Proceed" link', async () => {
+    const id = await reading.importWork({ contentNotices: suicideNotice })
+    const { proceed } = await openGate(`/works/${id}`)
+    // Someone else's browser: no token of its own, or another one.
+    const stranger = await reading.app.inject({ method: 'GET', url: proceed })
+    expect(stranger.body).toContain('This work deals with suicide.')
+    expect(stranger.body).not.toContain(TEXT)
+    const other = await openGate(`/works/${id}/chapters/1`)
+    const mixed = await reading.page(proceed, { cookie: other.cookie })
+    expect(mixed).toContain('This work deals with suicide.')
+    expect(mixed).not.toContain(TEXT)
+    expect(await reading.page(`/works/${id}?view_notice=accepted`)).not.toContain(TEXT)
   })
 
   it('asks both questions on one page for a Mature work with a notice', async () => {
@@ -95,8 +115,8 @@ describe.each(TEST_DIALECTS)('what a reader sees before the text on %s', (dialec
     const gate = await reading.page(`/works/${id}?view_full_work=true`)
     expect(gate).toContain(AO3_ADULT_QUESTION)
     expect(gate).toContain('This work deals with suicide.')
-    expect(gate).toContain(
-      `href="/works/${id}?view_full_work=true&view_adult=true&view_notice=accepted">Proceed`,
+    expect(gate).toMatch(
+      new RegExp(`href="/works/${id}\\?view_full_work=true&view_adult=true&view_notice=[A-Za-z0-9_-]{16}">Proceed`, 'u'),
     )
   })
 
@@ -153,7 +173,8 @@ describe.each(TEST_DIALECTS)('what a reader sees before the text on %s', (dialec
     for (const text of ['Loeb Bridge', 'The angry boy', 'I understand how bleak things look']) {
       expect(gate).not.toContain(text)
     }
-    const story = await reading.page(`/works/${workId}?view_notice=accepted`)
+    const { proceed, cookie } = await openGate(`/works/${workId}`)
+    const story = await reading.page(proceed, { cookie })
     expect(story).toContain('Loeb Bridge')
     expect(story).toContain('<p class="verse">The angry boy')
   })
