@@ -20,3 +20,6 @@ export type StoredSource = Readonly<{
   /** The rescue report as JSON, kept as written so a later reparse can compare. */
   reportJson: string
 }>
+
+/** What a page lists of a source: all but its bytes and report, which can be megabytes. */
+export type SourceSummary = Omit<StoredSource, 'bytes' | 'reportJson'>

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import { QuireError } from '../domain/errors.js'
-import type { StoredSource } from '../domain/stored-source.js'
+import type { SourceId, SourceSummary, StoredSource } from '../domain/stored-source.js'
 import type { WorkId } from '../domain/work.js'
 import type { Database, SourcesTable } from './schema.js'
 
@@ -21,6 +21,45 @@ export async function findSourcesByWork(
     .orderBy('id')
     .execute()
   return rows.map(toStoredSource)
+}
+
+/** The sources a work was made from, oldest first, without their bytes: what a page lists. */
+export async function findSourceSummariesByWork(
+  db: Kysely<Database>,
+  workId: WorkId,
+): Promise<SourceSummary[]> {
+  const rows = await db
+    .selectFrom('sources')
+    .select(['id', 'work_id', 'sha256', 'encoding', 'encoding_confidence', 'file_name', 'byte_length', 'imported_at'])
+    .where('work_id', '=', workId)
+    .orderBy('imported_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    workId: row.work_id,
+    sha256: row.sha256,
+    encoding: row.encoding,
+    encodingConfidence: row.encoding_confidence,
+    fileName: row.file_name,
+    byteLength: row.byte_length,
+    importedAt: row.imported_at,
+  }))
+}
+
+/** One source of a work, bytes and all; undefined when the work has no such source. */
+export async function findSourceOfWork(
+  db: Kysely<Database>,
+  workId: WorkId,
+  sourceId: SourceId,
+): Promise<StoredSource | undefined> {
+  const row = await db
+    .selectFrom('sources')
+    .selectAll()
+    .where('work_id', '=', workId)
+    .where('id', '=', sourceId)
+    .executeTakeFirst()
+  return row === undefined ? undefined : toStoredSource(row)
 }
 
 /** The source whose sha256 is, or starts with, `sha256` (8 to 64 hex digits), or undefined. */

@@ -5,7 +5,7 @@ import type { WorkDigest } from '../domain/work-digest.js'
 import type { TagKind, TagName } from '../domain/tag.js'
 import type { WorkListing } from '../domain/work-listing.js'
 import { parseWorkId, type Work, type WorkId } from '../domain/work.js'
-import type { StoredSource } from '../domain/stored-source.js'
+import type { SourceId, SourceSummary, StoredSource } from '../domain/stored-source.js'
 import { parseDatabaseUrl } from './database-url.js'
 import {
   findCreatorByName,
@@ -22,7 +22,13 @@ import { migrateToLatest } from './migrate.js'
 import { openDatabase } from './open-database.js'
 import type { Database } from './schema.js'
 import { addFandomMedia, findFandomDirectory, type FandomDirectoryRow } from './media.js'
-import { findSourceBySha256, findSourceOwner, findSourcesByWork } from './sources.js'
+import {
+  findSourceBySha256,
+  findSourceOfWork,
+  findSourceOwner,
+  findSourcesByWork,
+  findSourceSummariesByWork,
+} from './sources.js'
 import { addTagParent, setCanonicalTag } from './tag-links.js'
 import { findTagByName, findTagPage, type NamedTag } from './tag-pages.js'
 import { findOrCreateTag, type NewTagOptions } from './tags.js'
@@ -30,7 +36,7 @@ import { findWorkDigests } from './work-digests.js'
 import { countWorks, findWork } from './works.js'
 
 // Named here too, so a caller of the store imports what it gets back from one place.
-export type { BatchOutcome, ImportInput, ImportResult, StoredSource, WorkListing }
+export type { BatchOutcome, ImportInput, ImportResult, SourceSummary, StoredSource, WorkListing }
 export type { FandomDirectoryRow, NamedTag, TagPage }
 export type { CreatorProfile, CreatorWorksPage, CreatorWorksRequest, WorkDigest }
 
@@ -67,6 +73,10 @@ export type Store = Readonly<{
   sources: Readonly<{
     findByWork(workId: string): Promise<StoredSource[]>
     findBySha256(sha256OrPrefix: string): Promise<StoredSource | undefined>
+    /** A work's sources without their bytes, oldest first: what its pages list. */
+    listByWork(workId: string): Promise<SourceSummary[]>
+    /** One source of a work with its bytes, for a download; undefined when it has no such source. */
+    findOfWork(workId: string, sourceId: SourceId): Promise<StoredSource | undefined>
     /** The work a full sha256's bytes became (null once deleted); undefined if never stored. */
     findOwner(sha256: string): Promise<Readonly<{ workId: WorkId | null }> | undefined>
   }>
@@ -133,6 +143,14 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
         return workId === undefined ? [] : findSourcesByWork(db, workId)
       },
       findBySha256: (sha256) => findSourceBySha256(db, sha256),
+      listByWork: async (id) => {
+        const workId = parseWorkId(id)
+        return workId === undefined ? [] : findSourceSummariesByWork(db, workId)
+      },
+      findOfWork: async (id, sourceId) => {
+        const workId = parseWorkId(id)
+        return workId === undefined ? undefined : findSourceOfWork(db, workId, sourceId)
+      },
       findOwner: (sha256) => findSourceOwner(db, sha256),
     },
     tags: {

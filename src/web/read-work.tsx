@@ -54,7 +54,7 @@ export async function readWork(
     const token = gate.topics.length > 0 ? readerToken(reply, request.cookies) : ''
     return sendHtml(reply, await gatePage(work, gate, request, token))
   }
-  const sources = await store.sources.findByWork(work.id)
+  const sources = await store.sources.listByWork(work.id)
   const preferences = readerPreferences(request.cookies)
   const page = await (
     <WorkPage

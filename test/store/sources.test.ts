@@ -19,6 +19,23 @@ describe.each(TEST_DIALECTS)('sources on %s', (dialect) => {
     expect((await store.sources.findBySha256(upper))?.workId).toBe(workId)
   })
 
+  it("lists a work's sources without their bytes, and gives one with its bytes only to its own work", async () => {
+    const input = anImport()
+    const { workId, sha256 } = await store.works.importRescued(input)
+    const other = await store.works.importRescued(anImport({ title: 'Another' }))
+    const listed = await store.sources.listByWork(workId)
+    expect(listed).toEqual([
+      expect.objectContaining({ workId, sha256, fileName: input.fileName, byteLength: input.bytes.byteLength }),
+    ])
+    expect(listed[0]).not.toHaveProperty('bytes')
+    const id = listed[0]?.id
+    if (id === undefined) throw new Error('no source listed')
+    const whole = await store.sources.findOfWork(workId, id)
+    expect(Buffer.compare(whole?.bytes ?? Buffer.alloc(0), Buffer.from(input.bytes))).toBe(0)
+    expect(await store.sources.findOfWork(other.workId, id)).toBeUndefined()
+    expect(await store.sources.listByWork('not-a-work')).toEqual([])
+  })
+
   it('finds nothing for a sha256 it has never seen', async () => {
     await store.works.importRescued(anImport())
     expect(await store.sources.findBySha256('0'.repeat(64))).toBeUndefined()

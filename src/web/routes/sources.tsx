@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { QuireError } from '../../domain/errors.js'
-import type { StoredSource } from '../../domain/stored-source.js'
+import type { SourceId, SourceSummary, StoredSource } from '../../domain/stored-source.js'
 import type { Work } from '../../domain/work.js'
 import type { Store } from '../../store/store.js'
 import { installHtmlErrorHandler } from '../html-error-handler.js'
@@ -25,7 +25,9 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (
     const { work, sources } = await findSources(store, request.params.workId, request.cookies)
     if (work === null) return reply.redirect(`/works/${request.params.workId}`, 303)
     const [only, second] = sources
-    if (only !== undefined && second === undefined) return sendSource(reply, only)
+    if (only !== undefined && second === undefined) {
+      return sendSource(reply, await findSourceOrThrow(store, work.id, only.id))
+    }
     const preferences = readerPreferences(request.cookies)
     const page = await (
       <SourceListPage work={work} sources={sources} preferences={preferences} path={request.url} />
@@ -38,21 +40,22 @@ export const sourceRoutes: FastifyPluginAsyncTypebox<{ store: Store }> = async (
     { schema: { params: SourceParams } },
     async (request, reply) => {
       const { workId, sourceId } = request.params
-      const { work, sources } = await findSources(store, workId, request.cookies)
+      const { work } = await findSources(store, workId, request.cookies)
       if (work === null) return reply.redirect(`/works/${workId}`, 303)
-      const source = sources.find((candidate) => candidate.id === sourceId)
-      if (source === undefined) {
-        throw new QuireError(
-          'QUIRE_SOURCE_NOT_FOUND',
-          `work ${workId} has no source ${String(sourceId)}`,
-        )
-      }
-      return sendSource(reply, source)
+      return sendSource(reply, await findSourceOrThrow(store, workId, sourceId as SourceId))
     },
   )
 }
 
-type WorkSources = Readonly<{ work: Work | null; sources: readonly StoredSource[] }>
+type WorkSources = Readonly<{ work: Work | null; sources: readonly SourceSummary[] }>
+
+async function findSourceOrThrow(store: Store, workId: Work['id'], sourceId: SourceId): Promise<StoredSource> {
+  const source = await store.sources.findOfWork(workId, sourceId)
+  if (source === undefined) {
+    throw new QuireError('QUIRE_SOURCE_NOT_FOUND', `work ${workId} has no source ${String(sourceId)}`)
+  }
+  return source
+}
 
 // A source holds the whole text, so it waits behind the same choice as the work's pages: a
 // reader who has not made it yet (work: null) is sent to the work, which asks.
@@ -63,7 +66,7 @@ async function findSources(
 ): Promise<WorkSources> {
   const work = await findWorkOrThrow(store, workId)
   if (readingGate(work, readingConsent({}, cookies)) !== null) return { work: null, sources: [] }
-  const sources = await store.sources.findByWork(workId)
+  const sources = await store.sources.listByWork(workId)
   if (sources.length === 0) {
     throw new QuireError('QUIRE_SOURCE_NOT_FOUND', `work ${workId} was not imported from a file`)
   }

@@ -1,4 +1,4 @@
-import type { StoredSource } from '../../domain/stored-source.js'
+import type { SourceSummary } from '../../domain/stored-source.js'
 import type { WorkId } from '../../domain/work.js'
 
 /** The size of a file as people say it: "812 bytes", "12 KB", "1.4 MB". */
@@ -9,7 +9,7 @@ export function fileSize(bytes: number): string {
 }
 
 /** Where one of a work's original files can be downloaded. */
-export function sourcePath(workId: WorkId, source: StoredSource): string {
+export function sourcePath(workId: WorkId, source: SourceSummary): string {
   return `/works/${workId}/sources/${String(source.id)}`
 }
 
@@ -19,7 +19,7 @@ export function SourceLinks({
   sources,
 }: {
   readonly workId: WorkId
-  readonly sources: readonly StoredSource[]
+  readonly sources: readonly SourceSummary[]
 }) {
   return (
     <ul class="tags">

@@ -1,4 +1,4 @@
-import type { StoredSource } from '../../domain/stored-source.js'
+import type { SourceSummary } from '../../domain/stored-source.js'
 import type { Work } from '../../domain/work.js'
 import type { ReaderPreferences } from '../reader-preferences.js'
 import { Layout } from './layout.js'
@@ -12,7 +12,7 @@ export function SourceListPage({
   path,
 }: {
   readonly work: Work
-  readonly sources: readonly StoredSource[]
+  readonly sources: readonly SourceSummary[]
   readonly preferences: ReaderPreferences
   readonly path: string
 }) {

@@ -1,4 +1,4 @@
-import type { StoredSource } from '../../domain/stored-source.js'
+import type { SourceSummary } from '../../domain/stored-source.js'
 import type { Work } from '../../domain/work.js'
 import type { ReaderPreferences } from '../reader-preferences.js'
 import { ChapterNav, chapterPath, type WorkView } from './chapter-nav.js'
@@ -17,7 +17,7 @@ export function WorkPage({
 }: {
   readonly work: Work
   readonly view: WorkView
-  readonly sources: readonly StoredSource[]
+  readonly sources: readonly SourceSummary[]
   readonly preferences: ReaderPreferences
   readonly path: string
 }) {

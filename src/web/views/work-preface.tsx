@@ -1,4 +1,4 @@
-import type { StoredSource } from '../../domain/stored-source.js'
+import type { SourceSummary } from '../../domain/stored-source.js'
 import { TAG_KIND_NAMES } from '../../domain/tag-kind-name.js'
 import { TAG_KIND_PLURALS } from '../../domain/tag-kind-plural.js'
 import { TAG_KINDS } from '../../domain/tag.js'
@@ -23,7 +23,7 @@ export function WorkPreface({
   endNotesHref,
 }: {
   readonly work: Work
-  readonly sources: readonly StoredSource[]
+  readonly sources: readonly SourceSummary[]
   /** Where the work's end notes are: this page or its last chapter. */
   readonly endNotesHref: string
 }) {
