@@ -13,6 +13,7 @@ import { type HeaderBlock, readHeaderBlock } from './header-block.js'
 import type { HeaderFieldName } from './header-keys.js'
 import { fieldParagraphs, type HeaderValues, indexHeader } from './header-values.js'
 import { reportEmailsInText } from './emails-in-text.js'
+import { htmlToText, looksLikeHtml } from './html-to-text.js'
 import { detectLanguage } from './language.js'
 import { findNotAStory } from './not-a-story.js'
 import {
@@ -105,7 +106,10 @@ function readStory(bytes: Uint8Array, fileName: string): ReadStory {
   if (decoded.text.trim() === '') {
     refuse(fileName, 0, 'EMPTY', 'is empty; there is no story to rescue')
   }
-  const lines = splitLines(decoded.text)
+  // A page saved from an old site reads as the text its reader saw; see htmlToText.
+  const text = looksLikeHtml(decoded.text, fileName) ? htmlToText(decoded.text) : decoded.text
+  if (text.trim() === '') refuse(fileName, 0, 'EMPTY', 'is an HTML page with no text in it')
+  const lines = splitLines(text)
   const notAStory = findNotAStory(lines)
   if (notAStory !== undefined) refuse(fileName, 0, 'NO_STORY', notAStory)
   const blocks = groupBlocks(lines)
