@@ -4,7 +4,7 @@ import type { RescueIssue } from '../domain/rescue-report.js'
 import type { DecodedSource } from '../domain/source.js'
 import { findBinarySignature, findNulByte, hasManyControlBytes } from './binary-signatures.js'
 import { findByteOrderMark, guessUnmarkedUtf16 } from './byte-order-mark.js'
-import { guessLegacyEncoding } from './legacy-encoding.js'
+import { declaredEncoding, guessLegacyEncoding } from './legacy-encoding.js'
 import { normaliseText } from './normalise-text.js'
 import { lineOfByte, scanUtf8 } from './utf8-scan.js'
 
@@ -80,6 +80,16 @@ function decodeUnmarked(bytes: Uint8Array, fileName: string): RawText {
   if (scan.multibyte >= 4 && scan.multibyte > scan.invalid * 4) {
     const source = { encoding: 'UTF-8', encodingConfidence: 0.7 }
     return { text, source, issues: [replacedIssue(scan.invalid, firstBadLine)] }
+  }
+  const declared = declaredEncoding(bytes)
+  if (declared !== undefined) {
+    const issue: RescueIssue = {
+      code: 'QUIRE_RESCUE_GUESSED_ENCODING',
+      line: 0,
+      field: null,
+      message: `not UTF-8; read as ${declared.encoding}, the encoding the page declares`,
+    }
+    return { text: declared.text, source: { encoding: declared.encoding, encodingConfidence: 0.95 }, issues: [issue] }
   }
   const guess = guessLegacyEncoding(bytes)
   if (guess === undefined) {

@@ -63,6 +63,25 @@ function decodeAs(bytes: Uint8Array, encoding: string, confidence: number): Enco
   return { encoding, confidence, text: iconv.decode(Buffer.from(bytes), encoding) }
 }
 
+// A page's own word for its encoding, as browsers look for it in its first kilobytes: the
+// HTML5 `<meta charset>` and the older `http-equiv` Content-Type, both ASCII in any codepage.
+const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/iu
+const DECLARED_WINDOW = 4_096
+
+/**
+ * The encoding an HTML page declares (other than UTF-8, which valid bytes would have been), when
+ * iconv knows it and the text it gives looks like text; undefined otherwise.
+ */
+export function declaredEncoding(bytes: Uint8Array): EncodingGuess | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, DECLARED_WINDOW)).toString('latin1')
+  const name = META_CHARSET.exec(head)?.[1]
+  if (name === undefined || /^utf-?8$/iu.test(name) || !iconv.encodingExists(name)) return undefined
+  // ISO-8859-1 is what old editors declared for what was really windows-1252 (as browsers read it).
+  const encoding = /^(?:iso-?8859-1|latin-?1|us-ascii|ascii)$/iu.test(name) ? 'windows-1252' : name
+  const guess = decodeAs(bytes, encoding, 0.95)
+  return looksDecodedRight(guess.text, false) ? guess : undefined
+}
+
 /**
  * Guesses the codepage of bytes that are not UTF-8 with chardet and decodes them with
  * iconv-lite. A Western codepage wins unless chardet is sure of another; undefined when no

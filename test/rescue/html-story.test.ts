@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import iconv from 'iconv-lite'
 import { RescueError } from '../../src/domain/errors.js'
+import { rescuePlainText } from '../../src/rescue/rescue-plain-text.js'
 import { htmlToText, looksLikeHtml } from '../../src/rescue/html-to-text.js'
 import { rescueText, sectionKinds, sectionsOf } from './rescue-text.js'
 
@@ -63,6 +65,24 @@ describe('an HTML page', () => {
     ])
     expect(sectionKinds(rescued)).toEqual(['paragraph', 'verse', 'paragraph', 'break', 'paragraph'])
     expect(JSON.stringify(work)).not.toMatch(/<[a-z]|Back to index|&amp;/u)
+  })
+
+  it('is decoded as its <meta charset> says, when its bytes are not UTF-8', () => {
+    const page = (charset: string, body: string) =>
+      `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body>` +
+      `<p><b>Title:</b> ${body.slice(0, 12)}</p><hr><p>${body}</p><p>${body}</p></body></html>`
+    const russian = 'Она долго смотрела на огни гавани и молчала, потому что знала эти шаги.'
+    const cyrillic = rescuePlainText(iconv.encode(page('windows-1251', russian), 'windows-1251'), 'ru.html')
+    expect(cyrillic.source.encoding).toBe('windows-1251')
+    expect(cyrillic.work.chapters[0]?.sections[0]?.text).toBe(russian)
+    const japanese = '彼女は港の灯りを長いあいだ見つめていた。その足音を知っていたから、振り返らなかった。'
+    const sjis = rescuePlainText(iconv.encode(page('Shift_JIS', japanese), 'Shift_JIS'), 'ja.htm')
+    expect(sjis.source.encoding).toBe('Shift_JIS')
+    expect(sjis.work.chapters[0]?.sections[0]?.text).toBe(japanese)
+    // Old editors said ISO-8859-1 for what was windows-1252: 0x92 is a curly apostrophe.
+    const western = rescuePlainText(iconv.encode(page('iso-8859-1', 'She didn\u2019t look round, because she knew the footsteps on the pier.'), 'windows-1252'), 'en.html')
+    expect(western.source.encoding).toBe('windows-1252')
+    expect(western.work.chapters[0]?.sections[0]?.text).toContain('didn\u2019t')
   })
 
   it('refuses a page with no text in it by name', () => {
