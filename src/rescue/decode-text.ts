@@ -36,6 +36,10 @@ function replacedIssue(count: number, line: number): RescueIssue {
   }
 }
 
+function guessedIssue(message: string): RescueIssue {
+  return { code: 'QUIRE_RESCUE_GUESSED_ENCODING', line: 0, field: null, message }
+}
+
 function binary(file: string, line: number, detail: string): RescueError {
   return new RescueError('QUIRE_RESCUE_BINARY', { file, line }, detail)
 }
@@ -58,12 +62,7 @@ function rejectBinary(bytes: Uint8Array, fileName: string): void {
 function decodeUnmarked(bytes: Uint8Array, fileName: string): RawText {
   const utf16 = guessUnmarkedUtf16(bytes)
   if (utf16 !== undefined) {
-    const issue: RescueIssue = {
-      code: 'QUIRE_RESCUE_GUESSED_ENCODING',
-      line: 0,
-      field: null,
-      message: `read as ${utf16} without a byte order mark (every other byte is NUL)`,
-    }
+    const issue = guessedIssue(`read as ${utf16} without a byte order mark (every other byte is NUL)`)
     const source = { encoding: utf16, encodingConfidence: 0.8 }
     return { text: decodeUtf16(bytes, utf16), source, issues: [issue] }
   }
@@ -83,12 +82,7 @@ function decodeUnmarked(bytes: Uint8Array, fileName: string): RawText {
   }
   const declared = declaredEncoding(bytes)
   if (declared !== undefined) {
-    const issue: RescueIssue = {
-      code: 'QUIRE_RESCUE_GUESSED_ENCODING',
-      line: 0,
-      field: null,
-      message: `not UTF-8; read as ${declared.encoding}, the encoding the page declares`,
-    }
+    const issue = guessedIssue(`not UTF-8; read as ${declared.encoding}, the encoding the page declares`)
     return { text: declared.text, source: { encoding: declared.encoding, encodingConfidence: 0.95 }, issues: [issue] }
   }
   const guess = guessLegacyEncoding(bytes)
@@ -100,12 +94,7 @@ function decodeUnmarked(bytes: Uint8Array, fileName: string): RawText {
         'decodes it to plausible text',
     )
   }
-  const issue: RescueIssue = {
-    code: 'QUIRE_RESCUE_GUESSED_ENCODING',
-    line: 0,
-    field: null,
-    message: `not UTF-8; guessed ${guess.encoding} with confidence ${guess.confidence.toFixed(2)}`,
-  }
+  const issue = guessedIssue(`not UTF-8; guessed ${guess.encoding} with confidence ${guess.confidence.toFixed(2)}`)
   const source = { encoding: guess.encoding, encodingConfidence: guess.confidence }
   return { text: guess.text, source, issues: [issue] }
 }
