@@ -26,7 +26,8 @@ export function addSourceCommand(program: Command): void {
 
 async function findSource(store: Store, key: string): Promise<StoredSource> {
   if (WORK_ID.test(key)) {
-    const sources = await store.sources.findByWork(key.toUpperCase())
+    const workId = key.toUpperCase()
+    const sources = await store.sources.listByWork(workId)
     const [only, ...others] = sources
     if (only === undefined) throw new QuireError('QUIRE_WORK_NOT_FOUND', `no work ${key} with a source`)
     if (others.length > 0) {
@@ -36,7 +37,9 @@ async function findSource(store: Store, key: string): Promise<StoredSource> {
         `work ${key} has ${String(sources.length)} sources; name one by its sha256:\n${list}`,
       )
     }
-    return only
+    const whole = await store.sources.findOfWork(workId, only.id)
+    if (whole === undefined) throw new QuireError('QUIRE_WORK_NOT_FOUND', `no work ${key} with a source`)
+    return whole
   }
   if (SHA256_PREFIX.test(key)) {
     const source = await store.sources.findBySha256(key.toLowerCase())
