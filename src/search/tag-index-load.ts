@@ -10,7 +10,12 @@ import {
   type IndexWorkTag,
 } from '../store/index-scan.js'
 import type { Database } from '../store/schema.js'
-import { findWorkChangesSince, lastWorkChangeId, type WorkChange } from '../store/work-changes.js'
+import {
+  countWorkChangesSince,
+  findWorkChangesSince,
+  lastWorkChangeId,
+  type WorkChange,
+} from '../store/work-changes.js'
 import { sortableText } from './sort-orders.js'
 import { TagIndex } from './tag-index.js'
 
@@ -50,38 +55,61 @@ export async function loadTagIndex(
   let built = await buildTagIndex(db)
   let textOrderAt = now()
   let seen = built.lastChangeId
-  const applied = new Set<number>()
+  // The changes the build holds already: applying them again cost a whole rebuild at the first
+  // request whenever a tag-links row was among them, as after every `quire seed`.
+  const applied = new Set<number>(built.changeIds)
+  const forget = () => {
+    for (const id of applied) if (id <= lookBackFrom(seen)) applied.delete(id)
+  }
+  const sortIfStale = async () => {
+    if (built.index.isTextOrderStale && now() - textOrderAt >= every) {
+      await sortByText(db, built.index)
+      textOrderAt = now()
+    }
+  }
   return {
     current: () => built.index,
     async refresh() {
+      // `applied` holds every change above lookBackFrom(seen) that was applied, and the log only
+      // grows, so the same count in the log means no change came: one small query per request.
+      if ((await countWorkChangesSince(db, lookBackFrom(seen))) === applied.size) {
+        await sortIfStale()
+        return { changes: 0, rebuilt: false }
+      }
       const changes = await readChanges(db, seen, applied)
       for (const change of changes) {
         applied.add(change.id)
         seen = Math.max(seen, change.id)
       }
-      for (const id of applied) if (id <= seen - LOOK_BACK) applied.delete(id)
+      forget()
       if (changes.some((change) => change.kind === 'tag-links')) {
         built = await buildTagIndex(db)
+        for (const id of built.changeIds) applied.add(id)
+        seen = Math.max(seen, built.lastChangeId)
+        forget()
         textOrderAt = now()
         return { changes: changes.length, rebuilt: true }
       }
       const workIds = [...new Set(changes.flatMap((change) => (change.kind === 'work' ? [change.workId] : [])))]
       await applyWorkChanges(db, built.index, workIds)
-      if (built.index.isTextOrderStale && now() - textOrderAt >= every) {
-        await sortByText(db, built.index)
-        textOrderAt = now()
-      }
+      await sortIfStale()
       return { changes: changes.length, rebuilt: false }
     },
   }
 }
 
-/** The index as the store holds it now, and the newest change it includes. */
+/**
+ * The index as the store holds it now, the newest change it includes, and the ids of the
+ * changes it includes from the look-back window below that one.
+ */
 export async function buildTagIndex(
   db: Kysely<Database>,
-): Promise<{ index: TagIndex; lastChangeId: number }> {
-  // Read first: a change logged while the scan runs is applied again by the next refresh.
+): Promise<{ index: TagIndex; lastChangeId: number; changeIds: readonly number[] }> {
+  // Read first: a change logged while the scan runs is applied again by the next refresh. A
+  // change that commits late with a smaller id (PostgreSQL) is not in `changeIds` yet.
   const lastChangeId = await lastWorkChangeId(db)
+  const recent = await findWorkChangesSince(db, lookBackFrom(lastChangeId), LOOK_BACK)
+  const changeIds = recent.map((change) => change.id).filter((id) => id <= lastChangeId)
   const [tags, parents] = await Promise.all([findIndexTags(db), findIndexTagParents(db)])
   const index = new TagIndex(tags, parents)
   const { titles, creators } = await readWorks(db, index)
@@ -101,7 +129,12 @@ export async function buildTagIndex(
   index.endBulk()
   index.compact()
   index.ranks('updated')
-  return { index, lastChangeId }
+  return { index, lastChangeId, changeIds }
+}
+
+/** Where a refresh starts reading: LOOK_BACK ids below the newest it has seen. */
+function lookBackFrom(seen: number): number {
+  return Math.max(0, seen - LOOK_BACK)
 }
 
 async function readWorks(db: Kysely<Database>, index: TagIndex) {
@@ -138,7 +171,7 @@ async function readChanges(
   applied: ReadonlySet<number>,
 ): Promise<WorkChange[]> {
   const changes: WorkChange[] = []
-  let after = Math.max(0, seen - LOOK_BACK)
+  let after = lookBackFrom(seen)
   for (;;) {
     const batch = await findWorkChangesSince(db, after, CHANGES_BATCH)
     changes.push(...batch.filter((change) => !applied.has(change.id)))

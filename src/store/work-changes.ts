@@ -40,16 +40,32 @@ export async function findWorkChangesSince(
   afterId: number,
   limit: number,
 ): Promise<WorkChange[]> {
-  const rows = await changes(db)
-    .selectFrom('work_changes')
-    .select(['id', 'kind', 'work_id'])
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute()
+  const { rows } = await runCachedQuery(db, 'work_changes:since', [afterId, limit], () =>
+    changes(db)
+      .selectFrom('work_changes')
+      .select(['id', 'kind', 'work_id'])
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit),
+  )
   return rows.map(({ id, kind, work_id: workId }) =>
     kind === 'work' && workId !== null ? { id, kind, workId } : { id, kind: 'tag-links' },
   )
+}
+
+/**
+ * How many changes have ids above `afterId`: one row back, however many there are, so an index
+ * that follows the log can tell that nothing changed without reading the changes themselves.
+ */
+export async function countWorkChangesSince(db: Kysely<Database>, afterId: number): Promise<number> {
+  const { rows } = await runCachedQuery(db, 'work_changes:count-since', [afterId], () =>
+    changes(db)
+      .selectFrom('work_changes')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('id', '>', afterId),
+  )
+  // count(*) is a bigint on PostgreSQL, which pg hands over as a string.
+  return Number(rows[0]?.count ?? 0)
 }
 
 /** The id of the newest change, 0 when there is none. */

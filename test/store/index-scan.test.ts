@@ -57,6 +57,18 @@ describe.each(TEST_DIALECTS)('the tag index over the store on %s', (dialect) => 
     expect(await live.refresh()).toEqual({ changes: 0, rebuilt: false })
   })
 
+  it('applies nothing again at its first refresh that its build already holds, not even wrangling', async () => {
+    await store.works.importRescued(anImport({ fandoms: [makeTagName('SV')] }))
+    const find = async (name: string) => (await store.tags.findOrCreate('fandom', makeTagName(name))).id
+    await setCanonicalTag(store.db, await find('SV'), await find('Smallville'))
+    const live = await loadTagIndex(store.db)
+    expect(await live.refresh()).toEqual({ changes: 0, rebuilt: false })
+    expect(filterWorks(live.current(), query({ include: names('Smallville') }), { pageSize: 10 }).total).toBe(1)
+    const imported = await store.works.importRescued(anImport({ fandoms: [makeTagName('SV')] }))
+    expect(await live.refresh()).toEqual({ changes: 1, rebuilt: false })
+    expect(filterWorks(live.current(), query({ include: names('Smallville') }), { pageSize: 10 }).workIds).toContain(imported.workId)
+  })
+
   it('rebuilds when tags are wrangled, so a synonym and a subtag count under their tags', async () => {
     await store.works.importRescued(anImport({ fandoms: [makeTagName('SV')] }))
     await store.works.importRescued(anImport({ fandoms: [makeTagName('Smallville Comics')] }))
