@@ -1,8 +1,11 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { QuireError } from '../domain/errors.js'
 import type { WorkListing } from '../domain/work-listing.js'
 import { parseWorkId, type WorkId } from '../domain/work.js'
+import { runCachedQuery } from './cached-query.js'
 import type { Database } from './schema.js'
+
+const LISTING_COLUMNS = ['id', 'title', 'rating', 'word_count', 'updated_at'] as const
 
 export type WorkListRequest = Readonly<{
   limit: number
@@ -18,7 +21,7 @@ export async function listWorks(
   const cursor = after === undefined ? undefined : parseListingCursor(after)
   let query = db
     .selectFrom('works')
-    .select(['id', 'title', 'rating', 'word_count', 'updated_at'])
+    .select(LISTING_COLUMNS)
     .orderBy('updated_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
@@ -36,11 +39,10 @@ export async function findWorkListings(
   ids: readonly WorkId[],
 ): Promise<WorkListing[]> {
   if (ids.length === 0) return []
-  const rows = await db
-    .selectFrom('works')
-    .select(['id', 'title', 'rating', 'word_count', 'updated_at'])
-    .where('id', 'in', ids)
-    .execute()
+  // Compiled once per number of ids: building and compiling the query cost more than running it.
+  const { rows } = await runCachedQuery(db, `listings:works:${String(ids.length)}`, ids, () =>
+    db.selectFrom('works').select(LISTING_COLUMNS).where('id', 'in', ids),
+  )
   const byId = new Map((await toListings(db, rows)).map((listing) => [listing.id, listing]))
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
@@ -54,20 +56,56 @@ type ListingRow = Readonly<{
 }>
 
 async function toListings(db: Kysely<Database>, rows: readonly ListingRow[]): Promise<WorkListing[]> {
-  const ids = rows.map((row) => row.id)
-  const [creators, fandoms] = await Promise.all([
-    findCreatorNames(db, ids),
-    findFandomNames(db, ids),
-  ])
+  const names = await findListingNames(db, rows.map((row) => row.id))
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
-    creators: creators.get(row.id) ?? [],
+    creators: names.get(row.id)?.creators ?? [],
     rating: row.rating,
-    fandoms: fandoms.get(row.id) ?? [],
+    fandoms: names.get(row.id)?.fandoms ?? [],
     wordCount: row.word_count,
     updated: row.updated_at,
   }))
+}
+
+type ListingNames = { creators: string[]; fandoms: string[] }
+
+/**
+ * Each work's creators and fandoms, each in the order the work gives them: one query for the
+ * whole page (a union of the two), where a creators query and a fandoms query each cost a trip.
+ */
+async function findListingNames(
+  db: Kysely<Database>,
+  ids: readonly WorkId[],
+): Promise<Map<WorkId, ListingNames>> {
+  const byWork = new Map<WorkId, ListingNames>()
+  if (ids.length === 0) return byWork
+  const parameters = [...ids, ...ids, 'fandom']
+  const { rows } = await runCachedQuery(db, `listings:names:${String(ids.length)}`, parameters, () =>
+    db
+      .selectFrom('work_creators')
+      .innerJoin('creators', 'creators.id', 'work_creators.creator_id')
+      .select(['work_creators.work_id', 'work_creators.position', 'creators.name'])
+      .select(sql<number>`0`.as('is_fandom'))
+      .where('work_creators.work_id', 'in', ids)
+      .unionAll(
+        db
+          .selectFrom('work_tags')
+          .innerJoin('tags', 'tags.id', 'work_tags.tag_id')
+          .select(['work_tags.work_id', 'work_tags.position', 'tags.name'])
+          .select(sql<number>`1`.as('is_fandom'))
+          .where('work_tags.work_id', 'in', ids)
+          .where('tags.kind', '=', 'fandom'),
+      ),
+  )
+  // A union has no order of its own: sorted here by position, a few rows a work.
+  const sorted = [...rows].sort((a, b) => a.position - b.position)
+  for (const { work_id: workId, name, is_fandom: isFandom } of sorted) {
+    let names = byWork.get(workId)
+    if (names === undefined) byWork.set(workId, (names = { creators: [], fandoms: [] }))
+    ;(Number(isFandom) === 1 ? names.fandoms : names.creators).push(name)
+  }
+  return byWork
 }
 
 /** Where the page after this work starts, for `after`: "YYYY-MM-DD_WORKID". */
@@ -98,20 +136,6 @@ export async function findCreatorNames(db: Kysely<Database>, ids: readonly WorkI
     .where('work_creators.work_id', 'in', ids)
     .orderBy('work_creators.work_id')
     .orderBy('work_creators.position')
-    .execute()
-  return groupNames(rows)
-}
-
-async function findFandomNames(db: Kysely<Database>, ids: WorkId[]) {
-  if (ids.length === 0) return new Map<WorkId, string[]>()
-  const rows = await db
-    .selectFrom('work_tags')
-    .innerJoin('tags', 'tags.id', 'work_tags.tag_id')
-    .select(['work_tags.work_id', 'tags.name'])
-    .where('work_tags.work_id', 'in', ids)
-    .where('tags.kind', '=', 'fandom')
-    .orderBy('work_tags.work_id')
-    .orderBy('work_tags.position')
     .execute()
   return groupNames(rows)
 }
