@@ -3,6 +3,7 @@ import type { TextSearchResult } from '../text-search-results.js'
 import { Layout } from './layout.js'
 import { Pagination } from './pagination.js'
 
+const NUMBER = new Intl.NumberFormat('en')
 
 /** Search inside the story text: the form, the exact count, and each match linking to its chapter. */
 export function SearchPage(props: {
@@ -29,7 +30,7 @@ export function SearchPage(props: {
       {query !== '' && (
         <>
           <p class="count" safe>
-            {total === 0 ? 'No story text matches.' : `${total.toLocaleString('en')} ${total === 1 ? 'work matches' : 'works match'}`}
+            {total === 0 ? 'No story text matches.' : `${NUMBER.format(total)} ${total === 1 ? 'work matches' : 'works match'}`}
           </p>
           <ol class="blurbs">
             {results.map((result) => (

@@ -8,6 +8,9 @@ import { Layout } from './layout.js'
 import { Pagination } from './pagination.js'
 import { WorkBlurb } from './work-blurb.js'
 
+// One formatter for the page: toLocaleString('en') made a new one for every number.
+const NUMBER = new Intl.NumberFormat('en')
+
 /**
  * A filtered listing: the exact count, the page's works, page links and the filter form. A tag's
  * works (`/tags/<tag>/works`) use it with their own heading and address, the tag being implied by
@@ -48,7 +51,7 @@ export function WorksListingPage({
       <p class="count" safe>
         {result.total === 0
           ? 'No works match these filters.'
-          : `${first.toLocaleString('en')} – ${(first + works.length - 1).toLocaleString('en')} of ${result.total.toLocaleString('en')} works`}
+          : `${NUMBER.format(first)} – ${NUMBER.format(first + works.length - 1)} of ${NUMBER.format(result.total)} works`}
       </p>
       {feedPath !== undefined && (
         <p class="feed">
