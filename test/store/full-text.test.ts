@@ -98,6 +98,31 @@ describe.each(TEST_DIALECTS)('the full-text index on %s', (dialect) => {
     expect(await countIndexed()).toBe(2)
   })
 
+  it('ranks any first few works as it ranks them all, ties by work id, and counts every work', async () => {
+    // Three chapters a work, all matching, and works alike in threes: a short ranking must look
+    // past other chapters of the works it has, and see a tie at its edge whole.
+    for (let n = 0; n < 14; n += 1) {
+      const text = `The lighthouse ${'lamp '.repeat(n % 5)}stood.`
+      const chapters = [1, 2, 3].map(() => aChapterDraft({ sections: [{ kind: 'paragraph', text }] }))
+      await store.works.importRescued(anImport({ title: `Work ${String(n)}`, chapters }))
+    }
+    const all = await rankWorksByText(store.db, LIGHTHOUSE, 100)
+    expect(all.total).toBe(14)
+    expect(all.works).toHaveLength(14)
+    for (let at = 1; at < 14; at += 1) {
+      const relevance = (index: number) => all.works[index]?.relevance ?? 0
+      // Each tie in order of work id; the rest by relevance.
+      if (relevance(at - 1) === relevance(at)) {
+        expect((all.works[at - 1]?.workId ?? '') < (all.works[at]?.workId ?? '')).toBe(true)
+      } else expect(relevance(at - 1)).toBeGreaterThan(relevance(at))
+    }
+    for (const limit of [1, 2, 3, 4, 7, 13]) {
+      const some = await rankWorksByText(store.db, LIGHTHOUSE, limit)
+      expect(some.total).toBe(14)
+      expect(some.works.map((work) => work.workId)).toEqual(all.works.slice(0, limit).map((work) => work.workId))
+    }
+  })
+
   it('takes a work out of the index', async () => {
     const { workId } = await importLighthouse()
     await removeWorkText(store.db, workId)
