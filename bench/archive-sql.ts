@@ -13,8 +13,13 @@ export type ReferenceDb = Readonly<{
   query(text: string, params?: readonly unknown[]): Promise<Row[]>
   /** Reads every work_tags row once; returns how many. */
   scanWorkTags(): Promise<number>
-  /** A raw text query: FTS5 MATCH or a tsquery, LIMIT 25. */
+  /** A raw text query: FTS5 MATCH or a tsquery, LIMIT 25, in no order: the least it can cost. */
   rawFullText(phrase: readonly string[]): Promise<Row[]>
+  /**
+   * The same query ranked as the search ranks, best 25: ORDER BY rank (BM25) on FTS5,
+   * ts_rank_cd on PostgreSQL. Ranking scores every match, which no unranked LIMIT does.
+   */
+  rawRankedFullText(phrase: readonly string[]): Promise<Row[]>
   close(): Promise<void>
 }>
 
@@ -31,6 +36,13 @@ export function openSqliteReference(file: string): ReferenceDb {
     rawFullText: (phrase) =>
       Promise.resolve(
         db.prepare('select rowid, work_id from chapter_texts where chapter_texts match ? limit 25').raw().all(`"${phrase.join(' ')}"`) as Row[],
+      ),
+    rawRankedFullText: (phrase) =>
+      Promise.resolve(
+        db
+          .prepare('select rowid, work_id from chapter_texts where chapter_texts match ? order by rank limit 25')
+          .raw()
+          .all(`"${phrase.join(' ')}"`) as Row[],
       ),
     close: () => Promise.resolve(void db.close()),
   }
@@ -65,6 +77,12 @@ export function openPostgresReference(url: string): ReferenceDb {
     rawFullText: (phrase) =>
       query(
         `select chapter_id, work_id from chapter_texts where document @@ to_tsquery('quire_text', ?) limit 25`,
+        [phrase.join(' <-> ')],
+      ),
+    rawRankedFullText: (phrase) =>
+      query(
+        `select chapter_id, work_id from chapter_texts, to_tsquery('quire_text', ?) as query
+         where document @@ query order by ts_rank_cd(document, query, 1) desc limit 25`,
         [phrase.join(' <-> ')],
       ),
     close: () => pool.end(),
