@@ -49,6 +49,8 @@ export function mapLegacyRating(raw: string): LegacyRating {
     .trim()
     .toLowerCase()
     .replace(/^(?:rated|rating)\s*[:\-]?\s*/u, '')
+    // FanFiction.Net's story line: "Rated: Fiction T - English - Romance - …".
+    .replace(/^fiction\s+(?=[a-z])/u, '')
   for (const [phrase, rating] of LEGACY_RATING_PHRASES) {
     if (text.startsWith(phrase)) return { rating, recognised: true }
   }

@@ -19,6 +19,14 @@ describe('mapping legacy ratings to AO3 ratings', () => {
     expect(mapLegacyRating('Rated: R, for language')).toEqual({ rating: 'mature', recognised: true })
   })
 
+  it("reads FanFiction.Net's story line, which puts \"Fiction\" before the rating", () => {
+    expect(mapLegacyRating('Fiction T - English - Romance/Drama - Chapters: 5 - Words: 12,345')).toEqual({ rating: 'teen', recognised: true })
+    expect(mapLegacyRating('Rated: Fiction K+ - English - Humor')).toEqual({ rating: 'general', recognised: true })
+    expect(mapLegacyRating('Fiction M - English')).toEqual({ rating: 'mature', recognised: true })
+    expect(mapLegacyRating('Fiction MA')).toEqual({ rating: 'explicit', recognised: true })
+    expect(mapLegacyRating('Fiction')).toEqual({ rating: 'not-rated', recognised: false })
+  })
+
   it('files anything else as Not Rated and says it did not recognise it', () => {
     expect(mapLegacyRating('PG-15ish maybe')).toEqual({ rating: 'teen', recognised: true })
     expect(mapLegacyRating('spicy')).toEqual({ rating: 'not-rated', recognised: false })
