@@ -8,21 +8,6 @@ import type { Database, SourcesTable } from './schema.js'
 // files is unlikely; a clash is an error, never a guess.
 const SHA256_PREFIX = /^[0-9a-f]{8,64}$/u
 
-/** The sources a work was made from, oldest first. */
-export async function findSourcesByWork(
-  db: Kysely<Database>,
-  workId: WorkId,
-): Promise<StoredSource[]> {
-  const rows = await db
-    .selectFrom('sources')
-    .selectAll()
-    .where('work_id', '=', workId)
-    .orderBy('imported_at')
-    .orderBy('id')
-    .execute()
-  return rows.map(toStoredSource)
-}
-
 /** The sources a work was made from, oldest first, without their bytes: what a page lists. */
 export async function findSourceSummariesByWork(
   db: Kysely<Database>,
@@ -35,16 +20,7 @@ export async function findSourceSummariesByWork(
     .orderBy('imported_at')
     .orderBy('id')
     .execute()
-  return rows.map((row) => ({
-    id: row.id,
-    workId: row.work_id,
-    sha256: row.sha256,
-    encoding: row.encoding,
-    encodingConfidence: row.encoding_confidence,
-    fileName: row.file_name,
-    byteLength: row.byte_length,
-    importedAt: row.imported_at,
-  }))
+  return rows.map(toSourceSummary)
 }
 
 /** One source of a work, bytes and all; undefined when the work has no such source. */
@@ -106,17 +82,19 @@ export async function findSourceOwner(
   return row === undefined ? undefined : { workId: row.work_id }
 }
 
-function toStoredSource(row: Selectable<SourcesTable>): StoredSource {
+function toSourceSummary(row: Omit<Selectable<SourcesTable>, 'bytes' | 'report'>): SourceSummary {
   return {
     id: row.id,
     workId: row.work_id,
     sha256: row.sha256,
-    bytes: row.bytes,
     encoding: row.encoding,
     encodingConfidence: row.encoding_confidence,
     fileName: row.file_name,
     byteLength: row.byte_length,
     importedAt: row.imported_at,
-    reportJson: row.report,
   }
+}
+
+function toStoredSource(row: Selectable<SourcesTable>): StoredSource {
+  return { ...toSourceSummary(row), bytes: row.bytes, reportJson: row.report }
 }

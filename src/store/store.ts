@@ -26,7 +26,6 @@ import {
   findSourceBySha256,
   findSourceOfWork,
   findSourceOwner,
-  findSourcesByWork,
   findSourceSummariesByWork,
 } from './sources.js'
 import { addTagParent, setCanonicalTag } from './tag-links.js'
@@ -71,7 +70,6 @@ export type Store = Readonly<{
     listWorks(id: CreatorProfile['id'], request: CreatorWorksRequest): Promise<CreatorWorksPage>
   }>
   sources: Readonly<{
-    findByWork(workId: string): Promise<StoredSource[]>
     findBySha256(sha256OrPrefix: string): Promise<StoredSource | undefined>
     /** A work's sources without their bytes, oldest first: what its pages list. */
     listByWork(workId: string): Promise<SourceSummary[]>
@@ -138,10 +136,6 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       listWorks: (id, request) => listCreatorWorks(db, id, request),
     },
     sources: {
-      findByWork: async (id) => {
-        const workId = parseWorkId(id)
-        return workId === undefined ? [] : findSourcesByWork(db, workId)
-      },
       findBySha256: (sha256) => findSourceBySha256(db, sha256),
       listByWork: async (id) => {
         const workId = parseWorkId(id)
