@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
 import iconv from 'iconv-lite'
@@ -145,6 +146,14 @@ describe('the quire command', () => {
     const run = await runQuire(['import', 'big.txt', '--max-size', '2KB'], { cwd: dir })
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/big\.txt: .*over the 2\.0 KB limit/u)
+  })
+
+  it('refuses a named pipe given as a story at once, instead of waiting on it', async () => {
+    const pipe = path.join(dir, 'story.fifo')
+    execFileSync('mkfifo', [pipe])
+    const run = await runQuire(['parse', pipe], { cwd: dir })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain(`${pipe}: not a regular file`)
   })
 
   it('gives back the original bytes of a windows-1252 story, byte for byte, by work id and by sha256', async () => {
