@@ -25,6 +25,8 @@ export type ImportOutcome = Readonly<{
   warnings: readonly ReportedProblem[]
   /** How the bytes were decoded ("UTF-8", "windows-1252"), once rescue read them. */
   encoding: string | null
+  /** The shape rescue read the story in ("plain-text", "html", "email"…), once it read it. */
+  format: string | null
   /** How sure rescue is of each field it found (0 to 1), by field name; empty when it found none. */
   fields: Readonly<Record<string, number>>
   /** Present on a dry run: the status is what an import would do, and nothing was written. */
@@ -197,12 +199,12 @@ function wouldStore({ file, input, warnings }: Extract<Pending, { kind: 'store' 
   return { file, status: 'imported', work: null, sha256, errors: [], warnings, ...readAs(input) }
 }
 
-/** What rescue made of a file it read: its encoding and each field's confidence. */
-function readAs({ rescued }: ImportInput): Pick<ImportOutcome, 'encoding' | 'fields'> {
+/** What rescue made of a file it read: its encoding, its format and each field's confidence. */
+function readAs({ rescued }: ImportInput): Pick<ImportOutcome, 'encoding' | 'format' | 'fields'> {
   const fields = Object.fromEntries(
     Object.entries(rescued.report.fields).map(([name, { confidence }]) => [name, confidence]),
   )
-  return { encoding: rescued.source.encoding, fields }
+  return { encoding: rescued.source.encoding, format: rescued.report.format, fields }
 }
 
 function storedOutcome(
@@ -223,12 +225,12 @@ function report(item: Exclude<Pending, { kind: 'store' }>, options: ImportOption
 }
 
 function unchanged(file: string, work: string | null, sha256: string): ImportOutcome {
-  return { file, status: 'unchanged', work, sha256, errors: [], warnings: [], encoding: null, fields: {} }
+  return { file, status: 'unchanged', work, sha256, errors: [], warnings: [], encoding: null, format: null, fields: {} }
 }
 
 function failed(file: string, sha256: string | null, error: unknown): ImportOutcome {
   const errors = [toProblem(error)]
-  return { file, status: 'failed', work: null, sha256, errors, warnings: [], encoding: null, fields: {} }
+  return { file, status: 'failed', work: null, sha256, errors, warnings: [], encoding: null, format: null, fields: {} }
 }
 
 function toReported(issue: RescueIssue): ReportedProblem {

@@ -9,12 +9,14 @@ const REPAIRS: ReadonlySet<string> = new Set([
 
 /** Counts, by name, of what an import met; printed at its end so a large run reads at a glance. */
 export class ImportSummary {
+  readonly #formats = new Map<string, number>()
   readonly #encodings = new Map<string, number>()
   readonly #repairs = new Map<string, number>()
   readonly #warnings = new Map<string, number>()
   readonly #failures = new Map<string, number>()
 
   record(outcome: ImportOutcome): void {
+    if (outcome.format !== null) add(this.#formats, outcome.format)
     if (outcome.encoding !== null) add(this.#encodings, outcome.encoding)
     for (const { code } of outcome.warnings) add(REPAIRS.has(code) ? this.#repairs : this.#warnings, code)
     for (const { code } of outcome.errors) add(this.#failures, code)
@@ -23,6 +25,7 @@ export class ImportSummary {
   /** One line per kind of count that is not empty: "encodings  UTF-8 9, windows-1252 3". */
   lines(): string[] {
     const rows: Array<[string, Map<string, number>]> = [
+      ['formats', this.#formats],
       ['encodings', this.#encodings],
       ['repairs', this.#repairs],
       ['warnings', this.#warnings],

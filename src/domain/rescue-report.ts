@@ -30,6 +30,8 @@ export type RescueWarningCode =
   | 'QUIRE_RESCUE_CONTROL_CHARACTERS'
 
 export type RescueReport = Readonly<{
+  /** The shape the story came in: "plain-text", "html", "ao3-html", "email"… */
+  format: string
   /** Keyed by WorkDraft field name ("title", "rating", "fandoms"…). */
   fields: Readonly<Record<string, FieldProvenance>>
   unrecognised: ReadonlyArray<Readonly<{ line: number; text: string }>>

@@ -9,14 +9,18 @@ import type {
 
 /** A report being filled in while a file is read. */
 export type ReportCollector = Readonly<{
+  format: string
   fields: Record<string, FieldProvenance>
   unrecognised: { line: number; text: string }[]
   issues: RescueIssue[]
 }>
 
 /** An empty report. */
-export function createReportCollector(issues: readonly RescueIssue[] = []): ReportCollector {
-  return { fields: {}, unrecognised: [], issues: [...issues] }
+export function createReportCollector(
+  format: string,
+  issues: readonly RescueIssue[] = [],
+): ReportCollector {
+  return { format, fields: {}, unrecognised: [], issues: [...issues] }
 }
 
 /** Records where a draft field's value came from; the first record of a field stands. */
@@ -44,5 +48,5 @@ export function addIssue(
 /** The finished report, its unrecognised lines in file order. */
 export function finishReport(report: ReportCollector): RescueReport {
   const unrecognised = [...report.unrecognised].sort((a, b) => a.line - b.line)
-  return { fields: { ...report.fields }, unrecognised, issues: [...report.issues] }
+  return { format: report.format, fields: { ...report.fields }, unrecognised, issues: [...report.issues] }
 }

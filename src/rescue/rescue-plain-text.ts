@@ -13,7 +13,6 @@ import { type HeaderBlock, readHeaderBlock } from './header-block.js'
 import type { HeaderFieldName } from './header-keys.js'
 import { fieldParagraphs, type HeaderValues, indexHeader } from './header-values.js'
 import { reportEmailsInText } from './emails-in-text.js'
-import { htmlToText, looksLikeHtml } from './html-to-text.js'
 import { detectLanguage } from './language.js'
 import { findNotAStory } from './not-a-story.js'
 import {
@@ -23,6 +22,7 @@ import {
   type ReportCollector,
 } from './report-collector.js'
 import { groupBlocks, splitLines } from './source-lines.js'
+import { readStoryFormat } from './story-formats.js'
 import { countWords } from './word-count.js'
 
 type ReadStory = Readonly<{
@@ -106,9 +106,9 @@ function readStory(bytes: Uint8Array, fileName: string): ReadStory {
   if (decoded.text.trim() === '') {
     refuse(fileName, 0, 'EMPTY', 'is empty; there is no story to rescue')
   }
-  // A page saved from an old site reads as the text its reader saw; see htmlToText.
-  const text = looksLikeHtml(decoded.text, fileName) ? htmlToText(decoded.text) : decoded.text
-  if (text.trim() === '') refuse(fileName, 0, 'EMPTY', 'is an HTML page with no text in it')
+  // A page saved from an old site, a message or a document reads as the text its reader saw.
+  const { format, label, text } = readStoryFormat(decoded.text, fileName)
+  if (text.trim() === '') refuse(fileName, 0, 'EMPTY', `is ${label} with no text in it`)
   const lines = splitLines(text)
   const notAStory = findNotAStory(lines)
   if (notAStory !== undefined) refuse(fileName, 0, 'NO_STORY', notAStory)
@@ -123,7 +123,7 @@ function readStory(bytes: Uint8Array, fileName: string): ReadStory {
     if (last === undefined) refuse(fileName, 0, 'NO_STORY', 'holds no story text')
     refuse(fileName, last.line, 'NO_STORY', 'has a header but no story text after it')
   }
-  const report = createReportCollector(decoded.issues)
+  const report = createReportCollector(format, decoded.issues)
   report.unrecognised.push(...block.unrecognised)
   return { decoded, block, end, chapters, report }
 }

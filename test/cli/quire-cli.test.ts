@@ -120,9 +120,12 @@ describe('the quire command', () => {
     expect(lines[1]?.['sha256']).toMatch(/^[0-9a-f]{64}$/u)
     expect(lines[1]?.['work']).toMatch(/^[0-9A-Z]{26}$/u)
     expect(lines[1]?.['encoding']).toBe('UTF-8')
+    expect(lines[1]?.['format']).toBe('plain-text')
     expect(lines[1]?.['fields']).toMatchObject({ title: expect.any(Number), rating: expect.any(Number) })
     expect(failed?.['encoding']).toBeNull()
+    expect(failed?.['format']).toBeNull()
     // The closing summary counts what the run met, by name.
+    expect(run.stderr).toMatch(/^ {2}formats +plain-text 2$/mu)
     expect(run.stderr).toMatch(/^ {2}encodings +UTF-8 2$/mu)
     expect(run.stderr).toMatch(/^ {2}failures +QUIRE_RESCUE_BINARY 1$/mu)
   })

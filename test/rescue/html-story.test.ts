@@ -52,6 +52,7 @@ describe('an HTML page', () => {
   it('becomes a work with its header fields, verse, breaks and end marker', () => {
     const rescued = rescueText(PAGE, 'harbour.html')
     const { work } = rescued
+    expect(rescued.report.format).toBe('html')
     expect(work.title).toBe('Harbour Lights')
     expect(work.creators).toEqual(['Wren Adair'])
     expect(work.rating).toBe('teen')

@@ -20,6 +20,7 @@ describe('the reference story "Stepping Back"', () => {
 
   it('is read as UTF-8 without a doubt', () => {
     expect(rescued.source).toEqual({ encoding: 'UTF-8', encodingConfidence: 1 })
+    expect(rescued.report.format).toBe('plain-text')
   })
 
   it('takes its title from the Title line even though it comes last in the header', () => {

@@ -50,6 +50,7 @@ export function aRescuedWork({ report, source, ...work }: RescuedWorkOverrides =
   return {
     work: aWorkDraft(work),
     report: report ?? {
+      format: 'plain-text',
       fields: { title: { line: 1, rule: 'header:Title', confidence: 1 } },
       unrecognised: [],
       issues: [],
