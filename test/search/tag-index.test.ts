@@ -132,3 +132,29 @@ describe('the tag index at a few thousand works', () => {
     }
   })
 })
+
+describe('works with long tag lists', () => {
+  // Fifteen filter tags fit in a work's own block; more go to the shared overflow list, and a
+  // retagged work's old list is left behind there. Counts must not notice either.
+  const freeforms = Array.from({ length: 40 }, (_, n) => tag(100 + n, 'freeform', `Trope ${String(n)}`))
+  const tagsOf = (n: number, count: number) => freeforms.slice(n % 7, (n % 7) + count).map((t) => t.id)
+  const works = Array.from({ length: 1200 }, (_, n) => ({ work: aWork(n + 1), tagIds: tagsOf(n, [3, 15, 16, 30][n % 4] ?? 3) }))
+
+  it.each([false, true])('counts every facet as a naive count does (bulk %s), over few works and most', (bulk) => {
+    const archive: Archive = { tags: freeforms, parents: [], works }
+    const index = indexOf(archive, { bulk })
+    // Retag a third: long lists become short, short become long.
+    const retagged = works.map((entry, n) => (n % 3 === 0 ? { ...entry, tagIds: tagsOf(n + 1, [20, 2, 31, 15][n % 4] ?? 2) } : entry))
+    retagged.forEach(({ work, tagIds }, n) => {
+      if (n % 3 === 0) index.setWorkTags(index.numbers.numberOf(work.id) ?? -1, tagIds)
+    })
+    const after: Archive = { ...archive, works: retagged }
+    for (const include of [names('Trope 20'), names('Trope 6'), names('Trope 12', 'Trope 25'), names('Trope 25', 'Trope 33'), []]) {
+      const filter = query({ include })
+      const result = filterWorks(index, filter, { pageSize: 5, allFacetsFor: 'freeform' })
+      const expected = naiveFilter(after, filter, 5)
+      expect(result.total).toBe(expected.total)
+      expect(result.facets.freeform.top).toEqual(expected.facets.freeform)
+    }
+  })
+})
