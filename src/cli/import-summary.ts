@@ -3,6 +3,8 @@ import type { ImportOutcome } from './import-files.js'
 // Warnings that say rescue changed the text to make it readable, rather than doubting a value.
 const REPAIRS: ReadonlySet<string> = new Set([
   'QUIRE_RESCUE_REPLACED_CHARACTERS',
+  'QUIRE_RESCUE_MIXED_ENCODING',
+  'QUIRE_RESCUE_MOJIBAKE',
   'QUIRE_RESCUE_CONTROL_CHARACTERS',
   'QUIRE_RESCUE_MIXED_LINE_ENDINGS',
 ])

@@ -23,11 +23,14 @@ export type RescueWarningCode =
   | 'QUIRE_RESCUE_MIXED_LINE_ENDINGS'
   | 'QUIRE_RESCUE_GUESSED_ENCODING'
   | 'QUIRE_RESCUE_REPLACED_CHARACTERS'
+  | 'QUIRE_RESCUE_MIXED_ENCODING'
+  | 'QUIRE_RESCUE_MOJIBAKE'
   | 'QUIRE_RESCUE_BAD_DATE'
   | 'QUIRE_RESCUE_ONLY_HEADER'
   | 'QUIRE_RESCUE_EMAIL_IN_HEADER'
   | 'QUIRE_RESCUE_EMAIL_IN_TEXT'
   | 'QUIRE_RESCUE_CONTROL_CHARACTERS'
+  | 'QUIRE_RESCUE_MISSING_PARTS'
 
 export type RescueReport = Readonly<{
   /** The shape the story came in: "plain-text", "html", "ao3-html", "email"… */

@@ -5,8 +5,9 @@ import type { DecodedSource } from '../domain/source.js'
 import { findBinarySignature, findNulByte, hasManyControlBytes } from './binary-signatures.js'
 import { findByteOrderMark, guessUnmarkedUtf16 } from './byte-order-mark.js'
 import { declaredEncoding, guessLegacyEncoding } from './legacy-encoding.js'
+import { mayHoldMojibake, repairMojibake } from './mojibake.js'
 import { normaliseText } from './normalise-text.js'
-import { lineOfByte, scanUtf8 } from './utf8-scan.js'
+import { decodeMixedUtf8, lineOfByte, scanUtf8 } from './utf8-scan.js'
 
 /** A file's text with LF line ends and NFC, how it was decoded, and what decoding noticed. */
 export type DecodedText = Readonly<{
@@ -34,6 +35,44 @@ function replacedIssue(count: number, line: number): RescueIssue {
     field: null,
     message: `${String(count)} byte(s) are not valid UTF-8 and were replaced with U+FFFD`,
   }
+}
+
+function mixedIssue(count: number, line: number): RescueIssue {
+  return {
+    code: 'QUIRE_RESCUE_MIXED_ENCODING',
+    line,
+    field: null,
+    message:
+      `${String(count)} byte(s) are not UTF-8 and were read as windows-1252, as text pasted ` +
+      `from another editor; the first is on line ${String(line)}`,
+  }
+}
+
+// UTF-8 (declared by a mark, or mostly well-formed) with any stray bytes read as windows-1252
+// where they read as text, and mojibake undone. A clean file pays for one byte search.
+function readUtf8(bytes: Uint8Array, source: DecodedSource, isValid: boolean): RawText {
+  const issues: RescueIssue[] = []
+  let text: string
+  if (isValid) {
+    text = UTF8.decode(bytes)
+  } else {
+    const mixed = decodeMixedUtf8(bytes)
+    text = mixed.text
+    if (mixed.fallback > 0) issues.push(mixedIssue(mixed.fallback, lineOfByte(bytes, mixed.firstFallback)))
+    if (mixed.replaced > 0) issues.push(replacedIssue(mixed.replaced, lineOfByte(bytes, mixed.firstReplaced)))
+  }
+  const repair = isValid && !mayHoldMojibake(bytes) ? undefined : repairMojibake(text)
+  if (repair !== undefined && repair.repaired > 0) {
+    issues.push({
+      code: 'QUIRE_RESCUE_MOJIBAKE',
+      line: repair.firstLine,
+      field: null,
+      message:
+        `repaired ${String(repair.repaired)} place(s) where UTF-8 had been read as windows-1252 ` +
+        `and saved again ("Ã©" for "é"); the first is on line ${String(repair.firstLine)}`,
+    })
+  }
+  return { text: repair?.text ?? text, source, issues }
 }
 
 function guessedIssue(message: string): RescueIssue {
@@ -67,18 +106,16 @@ function decodeUnmarked(bytes: Uint8Array, fileName: string): RawText {
     return { text: decodeUtf16(bytes, utf16), source, issues: [issue] }
   }
   rejectBinary(bytes, fileName)
-  const text = UTF8.decode(bytes)
   // Node's native check answers the common case, valid UTF-8, at memory speed.
-  if (isUtf8(bytes)) {
-    return { text, source: { encoding: 'UTF-8', encodingConfidence: 1 }, issues: [] }
-  }
+  if (isUtf8(bytes)) return readUtf8(bytes, { encoding: 'UTF-8', encodingConfidence: 1 }, true)
   const scan = scanUtf8(bytes)
-  // Mostly UTF-8 with a few bad bytes (a file pasted together from two editors) is UTF-8 with
-  // damage, not a codepage: a codepage would turn every good multi-byte character into two.
+  // Mostly UTF-8 with some bad bytes (a file pasted together from two editors) is UTF-8 with
+  // windows-1252 in it, not a codepage: a codepage would turn every good multi-byte character
+  // into two. Windows-1252 prose seldom forms a UTF-8 sequence by chance ("É”" does), and
+  // every accented letter before ASCII is a bad byte, so at least as many good as bad decides.
   const firstBadLine = lineOfByte(bytes, scan.firstInvalid)
-  if (scan.multibyte >= 4 && scan.multibyte > scan.invalid * 4) {
-    const source = { encoding: 'UTF-8', encodingConfidence: 0.7 }
-    return { text, source, issues: [replacedIssue(scan.invalid, firstBadLine)] }
+  if (scan.multibyte >= 4 && scan.multibyte >= scan.invalid) {
+    return readUtf8(bytes, { encoding: 'UTF-8', encodingConfidence: 0.7 }, false)
   }
   const declared = declaredEncoding(bytes)
   if (declared !== undefined) {
@@ -108,15 +145,14 @@ function decodeRaw(bytes: Uint8Array, fileName: string): RawText {
     return { text: decodeUtf16(body, mark.encoding), source, issues: [] }
   }
   rejectBinary(body, fileName)
-  const scan = scanUtf8(body)
-  const issues =
-    scan.invalid > 0 ? [replacedIssue(scan.invalid, lineOfByte(body, scan.firstInvalid))] : []
-  return { text: UTF8.decode(body), source, issues }
+  return readUtf8(body, source, isUtf8(body))
 }
 
 /**
- * Bytes to text: a byte order mark (UTF-8, UTF-16) is believed; valid UTF-8 is UTF-8;
- * anything else is a guessed codepage, reported with its confidence, or a RescueError.
+ * Bytes to text: a byte order mark (UTF-8, UTF-16) is believed; valid UTF-8 is UTF-8, with
+ * mojibake repaired; mostly-UTF-8 reads its stray bytes as windows-1252; anything else is a
+ * declared or guessed codepage (Western or East Asian), reported with its confidence, or a
+ * RescueError.
  * Binary files (images, archives, NUL bytes) are refused by name.
  */
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
