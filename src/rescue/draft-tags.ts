@@ -26,10 +26,12 @@ export type LocatedText = Readonly<{ text: string; line: number }>
 
 const SONGFIC = /\bsong[\s-]?fic/iu
 
+// A full stop ending a list goes; one after an initial ("Chloe S.", as FanFiction.Net names
+// characters) is part of the name.
 function uniqueTags(names: readonly string[]): TagName[] {
   const tags: TagName[] = []
   for (const name of names) {
-    const tag = makeTagName(name.replace(/^[*_"“]+|[*_"”.]+$/gu, ''))
+    const tag = makeTagName(name.replace(/^[*_"“]+|(?:[*_"”]|(?<!(?:^|\s)\p{Lu})\.)+$/gu, ''))
     const isKnown = tags.some((known) => known.toLowerCase() === tag.toLowerCase())
     if (tag !== '' && !isKnown) tags.push(tag)
   }

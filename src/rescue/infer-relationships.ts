@@ -12,6 +12,10 @@ export type CastReading = Readonly<{
 // "none", "n/a" and "gen" in a Pairing field say there is no relationship.
 const NO_PAIRING = /^(?:none|no|n\/a|na|nil|nothing|gen|no pairings?|no romance|-+)\.?$/iu
 
+// A writer's aside after a name, "Clark (mentioned)", is no part of it; AO3's disambiguation,
+// "Loki (Marvel)", and plurals, "Original Female Character(s)", are.
+const ANNOTATION = /\s+\((?=\p{Ll})[^()]*\)$/u
+
 /** Splits a field value at commas and semicolons, and "and" between two pairings. */
 export function splitList(value: string): string[] {
   return value
@@ -51,7 +55,7 @@ export function readCast(
     for (const name of relationship.characters) addUnique(characters, name)
   }
   for (const item of characterLists.flatMap(splitList)) {
-    if (!NO_PAIRING.test(item)) addUnique(characters, item.replace(/\s*\(.*\)$/u, ''))
+    if (!NO_PAIRING.test(item)) addUnique(characters, item.replace(ANNOTATION, ''))
   }
   return { relationships, characters, unread }
 }

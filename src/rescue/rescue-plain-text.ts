@@ -13,6 +13,7 @@ import { type HeaderBlock, readHeaderBlock } from './header-block.js'
 import type { HeaderFieldName } from './header-keys.js'
 import { fieldParagraphs, type HeaderValues, indexHeader } from './header-values.js'
 import { reportEmailsInText } from './emails-in-text.js'
+import { readEpubStory } from './epub-book.js'
 import { detectLanguage } from './language.js'
 import { findNotAStory } from './not-a-story.js'
 import {
@@ -102,12 +103,14 @@ function refuse(fileName: string, line: number, code: 'EMPTY' | 'NO_STORY', deta
 }
 
 function readStory(bytes: Uint8Array, fileName: string): ReadStory {
-  const decoded = decodeText(bytes, fileName)
+  // An EPUB is a zip of XHTML, read from its bytes before decoding refuses any zip as binary.
+  const epub = readEpubStory(bytes, fileName)
+  const decoded = epub?.decoded ?? decodeText(bytes, fileName)
   if (decoded.text.trim() === '') {
     refuse(fileName, 0, 'EMPTY', 'is empty; there is no story to rescue')
   }
   // A page saved from an old site, a message or a document reads as the text its reader saw.
-  const { format, label, text } = readStoryFormat(decoded.text, fileName)
+  const { format, label, text, issues } = epub?.story ?? readStoryFormat(decoded.text, fileName)
   if (text.trim() === '') refuse(fileName, 0, 'EMPTY', `is ${label} with no text in it`)
   const lines = splitLines(text)
   const notAStory = findNotAStory(lines)
@@ -123,7 +126,7 @@ function readStory(bytes: Uint8Array, fileName: string): ReadStory {
     if (last === undefined) refuse(fileName, 0, 'NO_STORY', 'holds no story text')
     refuse(fileName, last.line, 'NO_STORY', 'has a header but no story text after it')
   }
-  const report = createReportCollector(format, decoded.issues)
+  const report = createReportCollector(format, [...decoded.issues, ...issues])
   report.unrecognised.push(...block.unrecognised)
   return { decoded, block, end, chapters, report }
 }

@@ -1,4 +1,11 @@
+import type { RescueIssue } from '../domain/rescue-report.js'
 import { htmlToText, looksLikeHtml } from './html-to-text.js'
+import { AO3_DOWNLOAD } from './ao3-download.js'
+import { EFICTION_PAGE } from './efiction-page.js'
+import { FFN_PAGE } from './ffn-page.js'
+import { JOURNAL_POST } from './journal-post.js'
+import { MAIL_MESSAGE } from './mail-message.js'
+import { MARKDOWN_STORY } from './markdown-story.js'
 
 /**
  * A shape legacy stories come in, read from the decoded text, never from the file's name alone.
@@ -11,8 +18,11 @@ export type StoryFormat = Readonly<{
   name: string
   /** The format in words, for messages: "an HTML page". */
   label: string
-  read: (text: string, fileName: string) => string | undefined
+  read: (text: string, fileName: string) => string | FormatReading | undefined
 }>
+
+/** A format's reading with what it noticed on the way ("part 3 of 4 is missing"). */
+export type FormatReading = Readonly<{ text: string; issues: readonly RescueIssue[] }>
 
 const HTML: StoryFormat = {
   name: 'html',
@@ -21,15 +31,29 @@ const HTML: StoryFormat = {
 }
 
 // The most particular shapes first: an AO3 download is also an HTML page.
-const FORMATS: readonly StoryFormat[] = [HTML]
+const FORMATS: readonly StoryFormat[] = [
+  MAIL_MESSAGE,
+  AO3_DOWNLOAD,
+  FFN_PAGE,
+  EFICTION_PAGE,
+  JOURNAL_POST,
+  MARKDOWN_STORY,
+  HTML,
+]
 
-export type StoryText = Readonly<{ format: string; label: string; text: string }>
+export type StoryText = Readonly<{
+  format: string
+  label: string
+  text: string
+  issues: readonly RescueIssue[]
+}>
 
 /** The story as plain text, and the format it was in ("plain-text" when no other). */
 export function readStoryFormat(text: string, fileName: string): StoryText {
   for (const { name, label, read } of FORMATS) {
     const story = read(text, fileName)
-    if (story !== undefined) return { format: name, label, text: story }
+    if (typeof story === 'string') return { format: name, label, text: story, issues: [] }
+    if (story !== undefined) return { format: name, label, ...story }
   }
-  return { format: 'plain-text', label: 'a text file', text }
+  return { format: 'plain-text', label: 'a text file', text, issues: [] }
 }

@@ -13,6 +13,11 @@ export const HTTP_STATUS = {
   QUIRE_RESCUE_NO_STORY: 422,
   QUIRE_RESCUE_TOO_LARGE: 413,
   QUIRE_RESCUE_BAD_HEADER: 422,
+  QUIRE_RESCUE_BAD_EPUB: 422,
+  // A book that would inflate past the size limit: too large, however small its file.
+  QUIRE_RESCUE_ZIP_BOMB: 413,
+  // A mailbox of several stories: each must be rescued from a file of its own.
+  QUIRE_RESCUE_MANY_STORIES: 422,
   QUIRE_IMPORT_UNREADABLE: 400,
   QUIRE_WORK_NOT_FOUND: 404,
   QUIRE_CREATOR_NOT_FOUND: 404,

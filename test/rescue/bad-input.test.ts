@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { RescueError } from '../../src/domain/errors.js'
 import { rescuePlainText } from '../../src/rescue/rescue-plain-text.js'
-import { PROSE, rescueText } from './rescue-text.js'
+import { PROSE, rescueText, rescueFailure } from './rescue-text.js'
 
-function rescueFailure(bytes: Uint8Array, fileName: string): RescueError {
-  try {
-    rescuePlainText(bytes, fileName)
-  } catch (error) {
-    if (error instanceof RescueError) return error
-    throw error
-  }
-  throw new Error(`${fileName} was rescued, but should not have been`)
-}
 
 describe('files that cannot be rescued', () => {
   it('refuses an empty file by name', () => {

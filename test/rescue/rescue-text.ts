@@ -1,3 +1,5 @@
+import { expect } from 'vitest'
+import { RescueError } from '../../src/domain/errors.js'
 import type { RescuedWork } from '../../src/domain/rescue-report.js'
 import type { SectionKind } from '../../src/domain/work-draft.js'
 import { rescuePlainText } from '../../src/rescue/rescue-plain-text.js'
@@ -26,3 +28,23 @@ export const PROSE = [
   '"You could just go outside," said Tomas from the doorway. "It is only water."',
   'She gave him a look that said exactly what she thought of that idea, and he laughed.',
 ].join('\n\n')
+
+/** The RescueError that rescuing `input` throws; any other outcome fails the test. */
+export function rescueFailure(input: string | Uint8Array, fileName: string): RescueError {
+  try {
+    rescuePlainText(typeof input === 'string' ? new TextEncoder().encode(input) : input, fileName)
+  } catch (error) {
+    if (error instanceof RescueError) return error
+    throw error
+  }
+  throw new Error(`${fileName} was rescued, but should not have been`)
+}
+
+/** Runs `read`, which may refuse its input with a RescueError and nothing else. */
+export function onlyRescueErrors(read: () => unknown): void {
+  try {
+    read()
+  } catch (error) {
+    expect(error).toBeInstanceOf(RescueError)
+  }
+}
