@@ -66,6 +66,8 @@ export class TagIndex {
   #overflowUsed = 0
   #ranks = new Map<SortKey, SortRanks>()
   #idRanks: Uint32Array | undefined
+  /** The work whose id ranks last in `#idRanks`; -1 with none. */
+  #lastInIdOrder = -1
   #textStale = false
   #bulk = false
 
@@ -90,11 +92,31 @@ export class TagIndex {
     this.setWorkTags(number, tagIds)
   }
 
+  /**
+   * Gives these works their numbers now, in this order, before their fields come: works that
+   * are often listed together (a fandom's) then sit side by side in every array of the index.
+   */
+  reserveNumbers(ids: readonly WorkId[]): void {
+    for (const id of ids) this.numbers.add(id)
+    this.#idRanks = undefined
+  }
+
+  /**
+   * Where each work falls in id order, when the caller knows it (it read the works in id
+   * order); else the index sorts the ids the first time an order needs them.
+   */
+  setIdRanks(ranks: Uint32Array): void {
+    const count = this.numbers.count
+    if (ranks.length < count) throw new RangeError(`tag index: ${String(ranks.length)} id ranks for ${String(count)} works`)
+    this.#idRanks = ranks
+    this.#lastInIdOrder = ranks.indexOf(count - 1)
+  }
+
   /** Adds the work or replaces its fields, leaving its tags; returns its number. */
   putWorkFields(work: IndexWork): number {
     const isNew = this.numbers.numberOf(work.id) === undefined
     const number = this.numbers.add(work.id)
-    if (isNew) this.#idRanks = undefined
+    if (isNew) this.#extendIdRanks(number)
     this.#ensureCapacity(number + 1)
     const columns = this.#columns
     columns.words[number] = work.wordCount
@@ -357,6 +379,22 @@ export class TagIndex {
     }
   }
 
+  // A new work's id is almost always the largest yet (ids begin with the time): it ranks last,
+  // and the ranks stand. Any other id costs a sort of them all, when next needed.
+  #extendIdRanks(number: number): void {
+    const ranks = this.#idRanks
+    if (ranks === undefined) return
+    const last = this.#lastInIdOrder
+    if (last >= 0 && this.numbers.idOf(number) < this.numbers.idOf(last)) {
+      this.#idRanks = undefined
+      return
+    }
+    const grown = ranks.length > number ? ranks : grow(ranks, Math.max(number + 1, ranks.length * 2))
+    grown[number] = number
+    this.#idRanks = grown
+    this.#lastInIdOrder = number
+  }
+
   #idOrder(): Uint32Array | undefined {
     if (this.numbers.inIdOrder) return undefined
     if (this.#idRanks === undefined) {
@@ -369,6 +407,7 @@ export class TagIndex {
       order.forEach((work, rank) => {
         if (this.#idRanks !== undefined) this.#idRanks[work] = rank
       })
+      this.#lastInIdOrder = order[count - 1] ?? -1
     }
     return this.#idRanks
   }

@@ -88,6 +88,42 @@ export async function* scanIndexWorkTags(
   }
 }
 
+/**
+ * Works that carry a fandom, fandom by fandom (a canonical tag's synonyms beside it), each
+ * fandom's works in work order, a chunk at a time; read through the (tag, work) index, so the
+ * rows read are the works' fandom tags and no more. A work in two fandoms comes in both (the
+ * caller keeps the first); a work in none is not here.
+ */
+export async function* scanWorkIdsByFandom(
+  db: Kysely<Database>,
+  chunk = INDEX_SCAN_CHUNK,
+): AsyncGenerator<WorkId[]> {
+  const fandoms = await db
+    .selectFrom('tags')
+    .select('id')
+    .where('kind', '=', 'fandom')
+    .orderBy(sql`coalesce(canonical_id, id)`)
+    .orderBy('id')
+    .execute()
+  for (const { id: tagId } of fandoms) {
+    let after: WorkId | undefined
+    for (;;) {
+      let query = db
+        .selectFrom('work_tags')
+        .select('work_id')
+        .where('tag_id', '=', tagId)
+        .orderBy('work_id')
+        .limit(chunk)
+      if (after !== undefined) query = query.where('work_id', '>', after)
+      const ids = (await query.execute()).map((row) => row.work_id)
+      after = ids.at(-1)
+      if (after === undefined) break
+      yield ids
+      if (ids.length < chunk) break
+    }
+  }
+}
+
 /** One work's tags, as the index reads them at start. */
 export type IndexWorkTagList = Readonly<{ workId: WorkId; tagIds: TagId[] }>
 

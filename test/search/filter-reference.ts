@@ -18,15 +18,41 @@ export type Archive = Readonly<{
   works: ReadonlyArray<Readonly<{ work: IndexWork; tagIds: readonly TagId[] }>>
 }>
 
-/** The index of `archive`, one work at a time or in bulk as the store load does it. */
-export function indexOf(archive: Archive, { bulk = false } = {}): TagIndex {
+/**
+ * How works get their numbers: as they come (`arrival`), or reserved first in another order, as
+ * the store load reserves them fandom by fandom, with the id order then sorted by the index
+ * (`reserved`) or given to it (`reserved-ranked`, as the load gives it).
+ */
+export type Numbering = 'arrival' | 'reserved' | 'reserved-ranked'
+
+/**
+ * The index of `archive`, one work at a time or in bulk as the store load does it. `later` works
+ * come after the build, one at a time, as a refresh adds them.
+ */
+export function indexOf(
+  archive: Archive,
+  { bulk = false, numbering = 'arrival' as Numbering, later = 0 } = {},
+): TagIndex {
   const index = new TagIndex(archive.tags, archive.parents)
+  const first = archive.works.slice(0, archive.works.length - later)
+  if (numbering !== 'arrival') {
+    // Works by their first tag, the last work first within one: far from id order.
+    const grouped = [...first].sort((a, b) => String(a.tagIds[0] ?? '').localeCompare(String(b.tagIds[0] ?? '')) || (a.work.id < b.work.id ? 1 : -1))
+    index.reserveNumbers(grouped.map(({ work }) => work.id))
+  }
   if (bulk) index.beginBulk()
-  for (const { work, tagIds } of archive.works) {
+  for (const { work, tagIds } of first) {
     const number = index.putWorkFields(work)
     index.setWorkTags(number, tagIds)
   }
   if (bulk) index.endBulk()
+  if (numbering === 'reserved-ranked') {
+    const byId = [...first].sort((a, b) => (a.work.id < b.work.id ? -1 : 1))
+    const ranks = new Uint32Array(index.numbers.count)
+    byId.forEach(({ work }, rank) => (ranks[index.numbers.numberOf(work.id) ?? 0] = rank))
+    index.setIdRanks(ranks)
+  }
+  for (const { work, tagIds } of archive.works.slice(first.length)) index.putWork(work, tagIds)
   const keys = (pick: (work: IndexWork) => string) => {
     const keys: string[] = []
     for (const { work } of archive.works) keys[index.numbers.numberOf(work.id) ?? 0] = sortableText(pick(work))

@@ -16,7 +16,7 @@ import { makeTagName, TAG_KINDS, type TagKind } from '../../src/domain/tag.js'
 import { parseWorkId, type WorkId } from '../../src/domain/work.js'
 import { filterWorks } from '../../src/search/filter-works.js'
 import type { IndexTag, IndexTagParent } from '../../src/store/index-scan.js'
-import { indexOf, naiveFilter, type Archive } from './filter-reference.js'
+import { indexOf, naiveFilter, type Numbering, type Archive } from './filter-reference.js'
 
 const FIXED: IndexTag[] = [
   ...RATINGS.map((id) => ({ kind: 'rating' as const, name: RATING_NAMES[id] })),
@@ -123,16 +123,17 @@ function queries(archive: Archive): fc.Arbitrary<FilterQuery> {
   })
 }
 
-const casesOf = fc.tuple(archives, fc.integer({ min: 1, max: 5 }), fc.boolean()).chain(([archive, pageSize, bulk]) =>
-  fc.tuple(fc.constant(archive), queries(archive), fc.constant(pageSize), fc.constant(bulk), often<readonly WorkId[] | null>(null, fc.shuffledSubarray(archive.works.map(({ work }) => work.id)))),
+const numberings = fc.record({ numbering: fc.constantFrom<Numbering>('arrival', 'reserved', 'reserved-ranked'), later: fc.nat(3) })
+const casesOf = fc.tuple(archives, fc.integer({ min: 1, max: 5 }), fc.boolean(), numberings).chain(([archive, pageSize, bulk, numbering]) =>
+  fc.tuple(fc.constant(archive), queries(archive), fc.constant(pageSize), fc.constant({ bulk, ...numbering }), often<readonly WorkId[] | null>(null, fc.shuffledSubarray(archive.works.map(({ work }) => work.id)))),
 )
 
 describe('filterWorks against a naive filter on random archives', () => {
   it('agrees on totals, pages, page contents and every facet count', () => {
     let matching = 0
     fc.assert(
-      fc.property(casesOf, ([archive, query, pageSize, bulk, textMatches]) => {
-        const index = indexOf(archive, { bulk })
+      fc.property(casesOf, ([archive, query, pageSize, build, textMatches]) => {
+        const index = indexOf(archive, build)
         const matches = textMatches ?? undefined
         const result = filterWorks(index, query, { pageSize, textMatches: matches, allFacetsFor: 'freeform' })
         const expected = naiveFilter(archive, query, pageSize, matches)

@@ -158,3 +158,23 @@ describe('works with long tag lists', () => {
     }
   })
 })
+
+describe('works numbered out of id order', () => {
+  // As the store load numbers them, fandom by fandom: ties in a sort still go newest id first,
+  // whether the index sorts the ids itself or is given their order, and after works come later.
+  const tags = [tag(1, 'fandom', 'Alpha'), tag(2, 'fandom', 'Beta')]
+  const works = [50, 10, 90, 30, 70, 20, 100].map((n) => ({ work: aWork(n, { kudos: 4 }), tagIds: [(n % 20 === 0 ? 2 : 1) as TagId] }))
+  const expectNewestFirst = (archive: Archive, index: ReturnType<typeof indexOf>) => {
+    for (const sort of ['kudos', 'title', 'updated'] as const) {
+      const result = filterWorks(index, query({ sort }), { pageSize: 50 })
+      expect(result.workIds).toEqual(naiveFilter(archive, query({ sort }), 50).workIds)
+    }
+  }
+
+  it.each(['reserved', 'reserved-ranked'] as const)('orders ties by id (%s), with later works older and newer than all', (numbering) => {
+    for (const later of [[aWork(40, { kudos: 4 })], [aWork(95, { kudos: 4 }), aWork(120, { kudos: 4 })], [aWork(120, { kudos: 4 }), aWork(60, { kudos: 4 })]]) {
+      const archive: Archive = { tags, parents: [], works: [...works, ...later.map((work) => ({ work, tagIds: [1 as TagId] }))] }
+      expectNewestFirst(archive, indexOf(archive, { bulk: true, numbering, later: later.length }))
+    }
+  })
+})

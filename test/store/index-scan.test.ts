@@ -3,7 +3,7 @@ import { EMPTY_FILTER_QUERY, type FilterQuery } from '../../src/domain/filter-qu
 import { makeTagName } from '../../src/domain/tag.js'
 import { filterWorks } from '../../src/search/filter-works.js'
 import { loadTagIndex } from '../../src/search/tag-index-load.js'
-import { scanIndexWorks, scanIndexWorkTags } from '../../src/store/index-scan.js'
+import { scanIndexWorks, scanIndexWorkTags, scanWorkIdsByFandom } from '../../src/store/index-scan.js'
 import { addTagParent, setCanonicalTag } from '../../src/store/tag-links.js'
 import { anImport } from '../support/a-work.js'
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/test-store.js'
@@ -31,6 +31,29 @@ describe.each(TEST_DIALECTS)('the tag index over the store on %s', (dialect) => 
     for await (const chunk of scanIndexWorkTags(store.db, 3)) pairs.push(...chunk)
     const perWork = await store.db.selectFrom('work_tags').select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()
     expect(pairs).toHaveLength(Number(perWork.count))
+  })
+
+  it('hands out works fandom by fandom, a synonym beside its canonical tag, and then the rest in id order', async () => {
+    const work = async (title: string, fandoms: string[]) => (await store.works.importRescued(anImport({ title, fandoms: fandoms.map(makeTagName) }))).workId
+    const zed = await work('Zed', ['Zeta'])
+    const a1 = await work('A1', ['Alpha'])
+    const none = await work('None', [])
+    const both = await work('Both', ['Zeta', 'Alpha'])
+    const a2 = await work('A2', ['Alpha Synonym'])
+    const find = async (name: string) => (await store.tags.findOrCreate('fandom', makeTagName(name))).id
+    await setCanonicalTag(store.db, await find('Alpha Synonym'), await find('Alpha'))
+    const handed = []
+    for await (const chunk of scanWorkIdsByFandom(store.db, 1)) handed.push(...chunk)
+    const alphaFirst = handed.indexOf(a1) < handed.indexOf(zed)
+    const alpha = [a1, both].sort()
+    const expected = alphaFirst ? [...alpha, a2, zed, both] : [zed, both].sort().concat(alpha, a2)
+    expect(handed).toEqual(expected)
+    expect(handed).not.toContain(none)
+    // Built from it, the index numbers every work once and still sorts ties newest first.
+    const live = await loadTagIndex(store.db)
+    const ids = [zed, a1, none, both, a2]
+    expect(live.current().numbers.count).toBe(5)
+    expect(filterWorks(live.current(), query({ sort: 'kudos' }), { pageSize: 10 }).workIds).toEqual([...ids].sort().reverse())
   })
 
   it('builds from the store and filters, counts and sorts what it holds', async () => {
