@@ -157,8 +157,9 @@ function readChapters(chaptersDiv: PageElement): PageChapter[] {
 }
 
 function readAo3Download(text: string): string | undefined {
-  // Most files are not AO3 downloads: look before parsing.
-  if (!/\bid\s*=\s*["']?preface\b/iu.test(text) || !/\bid\s*=\s*["']?chapters\b/iu.test(text)) {
+  // Most files are not AO3 downloads: look before parsing. ASCII patterns without the u flag:
+  // case-folding with it scans a 20 KB story thirty times slower.
+  if (!/\bid\s*=\s*["']?preface\b/i.test(text) || !/\bid\s*=\s*["']?chapters\b/i.test(text)) {
     return undefined
   }
   const page = parsePage(text)

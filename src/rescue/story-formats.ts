@@ -30,15 +30,16 @@ const HTML: StoryFormat = {
   read: (text, fileName) => (looksLikeHtml(text, fileName) ? htmlToText(text) : undefined),
 }
 
-// The most particular shapes first: an AO3 download is also an HTML page.
-const FORMATS: readonly StoryFormat[] = [
-  MAIL_MESSAGE,
-  AO3_DOWNLOAD,
-  FFN_PAGE,
-  EFICTION_PAGE,
-  JOURNAL_POST,
-  MARKDOWN_STORY,
-  HTML,
+// The most particular shapes first: an AO3 download is also an HTML page. Pages are looked for
+// only in text with a '<' in it: most files are plain text, and each page's test costs a scan.
+const FORMATS: ReadonlyArray<readonly [StoryFormat, 'page' | 'any']> = [
+  [MAIL_MESSAGE, 'any'],
+  [AO3_DOWNLOAD, 'page'],
+  [FFN_PAGE, 'page'],
+  [EFICTION_PAGE, 'page'],
+  [JOURNAL_POST, 'page'],
+  [MARKDOWN_STORY, 'any'],
+  [HTML, 'page'],
 ]
 
 export type StoryText = Readonly<{
@@ -50,7 +51,9 @@ export type StoryText = Readonly<{
 
 /** The story as plain text, and the format it was in ("plain-text" when no other). */
 export function readStoryFormat(text: string, fileName: string): StoryText {
-  for (const { name, label, read } of FORMATS) {
+  const hasMarkup = text.includes('<')
+  for (const [{ name, label, read }, needs] of FORMATS) {
+    if (needs === 'page' && !hasMarkup) continue
     const story = read(text, fileName)
     if (typeof story === 'string') return { format: name, label, text: story, issues: [] }
     if (story !== undefined) return { format: name, label, ...story }
