@@ -1,4 +1,4 @@
-import { DomUtils, parseDocument } from 'htmlparser2'
+import { DomHandler, DomUtils, Parser, type parseDocument } from 'htmlparser2'
 import { htmlToText } from './html-to-text.js'
 
 /** A parsed page, and one element of it (htmlparser2 names these types only through domhandler). */
@@ -6,9 +6,34 @@ export type PageDocument = ReturnType<typeof parseDocument>
 export type PageElement = ReturnType<typeof DomUtils.findAll>[number]
 export type PageNode = PageDocument | PageElement
 
+// Chrome's parser nests elements at most 512 deep (kMaximumHTMLParserDOMTreeDepth in Blink's
+// HTMLConstructionSite). Past that depth tags are dropped and their text stays in the deepest
+// element, so reading the tree (its text, its markup) never runs out of stack on a page of
+// 20,000 unclosed <div>s.
+const DEPTH_MAX = 512
+
+class DepthCappedHandler extends DomHandler {
+  #dropped = 0
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    // tagStack holds the root too; the parser closes tags in the reverse order it opened them,
+    // so the dropped ones are the next to close.
+    if (this.tagStack.length > DEPTH_MAX) this.#dropped += 1
+    else super.onopentag(name, attribs)
+  }
+
+  override onclosetag(): void {
+    if (this.#dropped > 0) this.#dropped -= 1
+    else super.onclosetag()
+  }
+}
+
 /** Parses a saved page as a browser would read its tags, with entities decoded. */
 export function parsePage(html: string): PageDocument {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  const options = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }
+  const handler = new DepthCappedHandler()
+  new Parser(handler, options).end(html)
+  return handler.root
 }
 
 /** Whether an element's class attribute holds the class `name`. */

@@ -165,6 +165,14 @@ describe('an eFiction page', () => {
     expect(sectionsOf(rescued, 'paragraph')).toHaveLength(2)
     expect(JSON.stringify(rescued.work)).not.toMatch(/Previous|reviewer_two|So lovely/u)
   })
+
+  it('reads a chapter nested 20,000 tags deep without running out of stack (issue 5 fuzz run)', () => {
+    const deep = `${'<div>'.repeat(20_000)}The dust settled over the dome at last.${'</div>'.repeat(20_000)}`
+    const page = EFICTION_CHAPTER.replace('<div id="story">', `<div id="story">${deep}`)
+    const rescued = rescueText(page, 'viewstory.php')
+    expect(rescued.report.format).toBe('efiction')
+    expect(sectionsOf(rescued, 'paragraph')).toContain('The dust settled over the dome at last.')
+  })
 })
 
 describe('FanFiction.Net and eFiction pages of any shape', () => {

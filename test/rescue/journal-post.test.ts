@@ -128,6 +128,13 @@ describe('a LiveJournal or Dreamwidth post', () => {
     ])
   })
 
+  it('reads an entry nested 20,000 tags deep without running out of stack (issue 5 fuzz run)', () => {
+    const deep = `${'<blockquote><b>'.repeat(10_000)}Kit laughed at her, and then stopped laughing.`
+    const rescued = rescueText(`<p><b>Title:</b> Dust</p>\n<lj-cut><p>The dome shook.</p>${deep}</lj-cut>`, 'draft.html')
+    expect(rescued.report.format).toBe('journal-post')
+    expect(sectionsOf(rescued, 'paragraph')).toEqual(['The dome shook.', 'Kit laughed at her, and then stopped laughing.'])
+  })
+
   it('never makes its reader throw, and rescue only ever refuses with a RescueError', () => {
     const piece = fc.oneof(
       fc.constantFrom('<div class="entry-content">', '<article class="b-singlepost-body">', '</div>', '</article>',
