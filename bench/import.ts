@@ -1,6 +1,9 @@
-// npm run bench:import [-- --works N --long-tail N --folder-mb N --seed S --one-core]
+// npm run bench:import [-- --works N --long-tail N --folder-mb N --seed S --one-core
+//                          --formats all|none|html,epub,… --format-works N]
 // Rescue speed on a synthetic legacy corpus, beside the cost of only reading and decoding the
-// same bytes in the same run, then the peak memory of `quire import` on a large folder.
+// same bytes in the same run; then per format (HTML pages, AO3 downloads, mail, Markdown, EPUB…)
+// beside htmlparser2's tokenizer on the same bytes; then the peak memory of `quire import` on a
+// large folder. A count of 0 leaves its part out.
 import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -9,6 +12,7 @@ import { walkFiles } from '../src/cli/walk-files.js'
 import { decodeText } from '../src/rescue/decode-text.js'
 import { rescuePlainText } from '../src/rescue/rescue-plain-text.js'
 import { openStore } from '../src/store/store.js'
+import { measureFormats, readShapes } from './import-formats.js'
 import { runMeasuringPeakRss } from './peak-rss.js'
 import { percentile, printTable, sortedCopy } from './stats.js'
 import { writeCorpus, type CorpusShape, type WrittenCorpus } from './corpus/write-corpus.js'
@@ -19,6 +23,8 @@ const { values } = parseArgs({
     'long-tail': { type: 'string', default: '2000' },
     'folder-mb': { type: 'string', default: '2048' },
     'one-core': { type: 'boolean', default: false },
+    formats: { type: 'string', default: 'all' },
+    'format-works': { type: 'string', default: '2000' },
     seed: { type: 'string', default: '1' },
     data: { type: 'string', default: 'bench-data' },
   },
@@ -31,14 +37,19 @@ const rows: Row[] = []
 
 async function main(): Promise<void> {
   console.log(`Quire import benchmark, seed ${String(seed)}, node ${process.version}\n`)
-  await measureCorpus('20 KB works', { kind: 'fixed', works: Number(values.works), words: 3300 })
-  await measureCorpus('long tail', { kind: 'long-tail', works: Number(values['long-tail']) })
-  printTable(['corpus / phase', 'works', 'MB', 's', 'CPU s', 'MB/s', 'works/s', 'median ms', 'p95 ms', 'peak RSS MB'], rows)
-  console.log('\nCPU s: user and system time of the whole process (every thread) during the phase.')
+  const shapes = readShapes(values.formats)
+  if (Number(values.works) > 0) await measureCorpus('20 KB works', { kind: 'fixed', works: Number(values.works), words: 3300 })
+  if (Number(values['long-tail']) > 0) await measureCorpus('long tail', { kind: 'long-tail', works: Number(values['long-tail']) })
+  if (rows.length > 0) {
+    printTable(['corpus / phase', 'works', 'MB', 's', 'CPU s', 'MB/s', 'works/s', 'median ms', 'p95 ms', 'peak RSS MB'], rows)
+    console.log('\nCPU s: user and system time of the whole process (every thread) during the phase.')
+  }
   const fixedStore = rows.find((row) => row[0] === '20 KB works: parse+store')
   if (fixedStore !== undefined) {
     console.log(`\nparse+store of ${fixedStore[1] ?? ''} works of ~20 KB: ${fixedStore[3] ?? ''} s, ${fixedStore[4] ?? ''} s of CPU (issue 3's target: under 30 s for 10,000, on one core)`)
   }
+  const formatWorks = Number(values['format-works'])
+  if (shapes.length > 0 && formatWorks > 0) await measureFormats({ shapes, works: formatWorks, seed, dataDir })
   if (values['one-core']) await measureOneCore()
   const folderMb = Number(values['folder-mb'])
   if (folderMb > 0) await measureFolder(folderMb)

@@ -35,6 +35,49 @@ export function longTailWordCount(random: Random): number {
   return Math.max(100, Math.min(200_000, Math.round(Math.exp(7.9 + 1.25 * normal))))
 }
 
+/** A block of a story's body, as the generator made it. */
+export type StoryBlock = Readonly<{ kind: 'heading' | 'pov' | 'break' | 'stanza' | 'paragraph'; text: string }>
+
+/** What a story says, before it is written out in one format or another. */
+export type StoryParts = Readonly<{
+  index: number
+  words: number
+  /** Header values by key (title, author, fandom or disclaimer, rating, pairing, summary, …). */
+  fields: Readonly<Record<string, string>>
+  /** The header as the plain-text file writes it: varied labels, in no fixed order. */
+  headerLines: readonly string[]
+  /** Chapter headings, breaks, stanzas and paragraphs in reading order. */
+  body: readonly StoryBlock[]
+  endMarker: string
+}>
+
+/** A story's parts: the same random draws, in the same order, as generateStory makes. */
+export function generateStoryParts(random: Random, names: Ao3Names, index: number, targetWords: number): StoryParts {
+  const fandom = zipf(random, names.fandoms)
+  const a = zipf(random, names.characters)
+  const b = zipf(random, names.characters)
+  const fields: Record<string, string> = {}
+  const headerLines = writeHeaderLines(random, fields, { fandom, pairing: `${a}/${b}${random.chance(0.2) ? ' friendship' : ''}`, index })
+  const body: StoryBlock[] = []
+  const chapters = targetWords > 8000 ? random.int(2, Math.min(60, Math.ceil(targetWords / 4000))) : 1
+  const perChapter = Math.ceil(targetWords / chapters)
+  let words = 0
+  for (let chapter = 1; chapter <= chapters; chapter++) {
+    if (chapters > 1) body.push({ kind: 'heading', text: random.chance(0.5) ? `Chapter ${String(chapter)}` : `Part ${String(chapter)}: ${sentence(random, 3).replace(/\.$/u, '')}` })
+    if (random.chance(0.3)) body.push({ kind: 'pov', text: `${a}'s PoV` })
+    let chapterWords = 0
+    while (chapterWords < perChapter) {
+      if (random.chance(0.04)) body.push({ kind: 'break', text: random.pick(BREAKS) })
+      if (random.chance(0.02)) body.push({ kind: 'stanza', text: stanza(random) })
+      const paragraph = Array.from({ length: random.int(2, 7) }, () => sentence(random, random.int(6, 22))).join(' ')
+      body.push({ kind: 'paragraph', text: random.chance(0.15) ? `"${paragraph}"` : paragraph })
+      chapterWords += paragraph.split(' ').length
+    }
+    words += chapterWords
+  }
+  return { index, words, fields, headerLines, body, endMarker: random.pick(END_MARKERS) }
+}
+
 /** One legacy-style plain-text story of about `targetWords` words, with varied headers and quirks. */
 export function generateStory(
   random: Random,
@@ -42,35 +85,16 @@ export function generateStory(
   index: number,
   targetWords: number,
 ): GeneratedStory {
-  const fandom = zipf(random, names.fandoms)
-  const a = zipf(random, names.characters)
-  const b = zipf(random, names.characters)
-  const header = headerLines(random, { fandom, pairing: `${a}/${b}${random.chance(0.2) ? ' friendship' : ''}`, index })
-  const body: string[] = []
-  const chapters = targetWords > 8000 ? random.int(2, Math.min(60, Math.ceil(targetWords / 4000))) : 1
-  const perChapter = Math.ceil(targetWords / chapters)
-  let words = 0
-  for (let chapter = 1; chapter <= chapters; chapter++) {
-    if (chapters > 1) body.push(random.chance(0.5) ? `Chapter ${String(chapter)}` : `Part ${String(chapter)}: ${sentence(random, 3).replace(/\.$/u, '')}`)
-    if (random.chance(0.3)) body.push(`${a}'s PoV`)
-    let chapterWords = 0
-    while (chapterWords < perChapter) {
-      if (random.chance(0.04)) body.push(random.pick(BREAKS))
-      if (random.chance(0.02)) body.push(stanza(random))
-      const paragraph = Array.from({ length: random.int(2, 7) }, () => sentence(random, random.int(6, 22))).join(' ')
-      body.push(random.chance(0.15) ? `"${paragraph}"` : paragraph)
-      chapterWords += paragraph.split(' ').length
-    }
-    words += chapterWords
-  }
-  body.push(random.pick(END_MARKERS))
+  const parts = generateStoryParts(random, names, index, targetWords)
   const newline = random.chance(0.2) ? '\r\n' : '\n'
-  const text = [...header, '', random.pick(BREAKS), '', ...body].join(newline + newline) + newline
-  return { fileName: `story-${String(index).padStart(6, '0')}.txt`, bytes: encode(random, text), words }
+  const body = [...parts.body.map((block) => block.text), parts.endMarker]
+  const text = [...parts.headerLines, '', random.pick(BREAKS), '', ...body].join(newline + newline) + newline
+  return { fileName: `story-${String(index).padStart(6, '0')}.txt`, bytes: encode(random, text), words: parts.words }
 }
 
-function headerLines(random: Random, story: { fandom: string; pairing: string; index: number }): string[] {
+function writeHeaderLines(random: Random, values: Record<string, string>, story: { fandom: string; pairing: string; index: number }): string[] {
   const field = (key: string, value: string): string => {
+    values[key] = value
     const label = random.pick(HEADER_KEYS[key] ?? [key])
     return random.chance(0.1) ? `**${label}:** ${value}` : `${label}: ${value}`
   }
