@@ -1,9 +1,12 @@
 import path from 'node:path'
+import { chooseCopy, fieldConfidences, type CopyChoice, type FieldConfidences } from '../domain/copy-choice.js'
 import { QuireError, RescueError } from '../domain/errors.js'
 import type { RescueIssue } from '../domain/rescue-report.js'
 import { rescuePlainText } from '../rescue/rescue-plain-text.js'
 import { sha256Of } from '../store/import-rescued.js'
-import type { BatchOutcome, ImportInput, Store } from '../store/store.js'
+import type { BatchOutcome, ImportInput, MergeTarget, Store } from '../store/store.js'
+import { storyFingerprint } from '../store/story-fingerprint.js'
+import { findListedCreator, type DoNotImportList } from './do-not-import.js'
 import { errorMessage, readStoryFile } from './read-story-file.js'
 import { walkFiles, type WalkEntry } from './walk-files.js'
 
@@ -18,7 +21,11 @@ export type ReportedProblem = Readonly<{
 /** One line of the JSON-lines import report: what became of one file. */
 export type ImportOutcome = Readonly<{
   file: string
-  status: 'imported' | 'unchanged' | 'failed'
+  /**
+   * `merged`: another copy of a stored story, kept as another source of its work (`merged`
+   * says which). `skipped`: a story by a creator on the do-not-import list (`skipped` names them).
+   */
+  status: 'imported' | 'merged' | 'unchanged' | 'skipped' | 'failed'
   work: string | null
   sha256: string | null
   errors: readonly ReportedProblem[]
@@ -31,6 +38,13 @@ export type ImportOutcome = Readonly<{
   fields: Readonly<Record<string, number>>
   /** Present on a dry run: the status is what an import would do, and nothing was written. */
   dryRun?: true
+  /**
+   * With status `merged`: the work the file became a source of (null on a dry run, when an
+   * earlier file of the run would make it), whose copy's fields the work shows, and why.
+   */
+  merged?: Readonly<{ into: string | null } & CopyChoice>
+  /** With status `skipped`: the creator on the do-not-import list, as the story names them. */
+  skipped?: Readonly<{ author: string; reason: string }>
 }>
 
 /** When a batch of stored works commits: at the first bound reached. */
@@ -56,16 +70,25 @@ export type ImportOptions = Readonly<{
   /**
    * Read, check and parse every file, and report what an import would do, writing nothing: a
    * file parsed well would be `imported` (with no work id), one whose bytes are stored or came
-   * earlier in this run would be `unchanged`, and failures fail as they would.
+   * earlier in this run would be `unchanged`, a copy of a story stored or met earlier in the run
+   * would be `merged` (as `chooseCopy` would decide), and failures fail as they would.
    */
   dryRun?: boolean
+  /** Creators whose stories are not stored: each is reported `skipped`, nothing of it written. */
+  doNotImport?: DoNotImportList
 }>
 
 // A file as it waits for its batch to commit: its outcome known already, or its work to store.
 type Pending =
   | Readonly<{ kind: 'settled'; outcome: ImportOutcome }>
   | Readonly<{ kind: 'skipped'; file: string; reason: string }>
-  | Readonly<{ kind: 'store'; file: string; input: ImportInput; warnings: ReportedProblem[] }>
+  | Readonly<{ kind: 'store'; file: string; input: ImportInput; warnings: ReportedProblem[]; story?: DryRunStory }>
+
+// What a dry run needs to say `merged`: the story's fingerprint and the stored work it would join.
+type DryRunStory = Readonly<{ fingerprint: string | null; target: MergeTarget | undefined }>
+
+// A story a dry run has met: the work it would be (null: made by this run) and its shown fields.
+type SeenStory = Readonly<{ workId: string | null; fields: FieldConfidences }>
 
 /**
  * Imports every story file under `paths`, streamed (a folder of any size is never read whole).
@@ -83,7 +106,7 @@ export async function importFiles(
     given.dryRun === true ? { ...given, onOutcome: (outcome) => given.onOutcome({ ...outcome, dryRun: true }) } : given
   const limits = options.batch ?? DEFAULT_BATCH_LIMITS
   const pending: Pending[] = []
-  const dryRunSeen = new Set<string>()
+  const dryRunSeen: DryRunSeen = { bytes: new Set(), stories: new Map() }
   let works = 0
   let bytes = 0
   let openedAt = 0
@@ -99,7 +122,7 @@ export async function importFiles(
   for (let entry = await upcoming; entry !== undefined; entry = await upcoming) {
     upcoming = handled(walkAndRead(walk, options.maxSize))
     // The unchanged check reads the database, so it runs here, never while a batch is open.
-    const next: Pending = entry.kind === 'skipped' ? entry : await prepareOne(store, entry)
+    const next: Pending = entry.kind === 'skipped' ? entry : await prepareOne(store, entry, options)
     if (next.kind !== 'store' && works === 0) {
       report(next, options)
       continue
@@ -140,7 +163,7 @@ function handled<T>(promise: Promise<T>): Promise<T> {
   return promise
 }
 
-async function prepareOne(store: Store, { file, read }: ReadEntry): Promise<Pending> {
+async function prepareOne(store: Store, { file, read }: ReadEntry, options: ImportOptions): Promise<Pending> {
   let sha256: string | null = null
   try {
     const bytes = await read
@@ -153,7 +176,18 @@ async function prepareOne(store: Store, { file, read }: ReadEntry): Promise<Pend
     const fileName = path.basename(file)
     const rescued = rescuePlainText(bytes, fileName)
     const warnings = rescued.report.issues.map(toReported)
-    return { kind: 'store', file, input: { rescued, bytes, fileName, sha256 }, warnings }
+    const input: ImportInput = { rescued, bytes, fileName, sha256 }
+    const listed = options.doNotImport
+    const author = listed === undefined ? undefined : findListedCreator(listed, rescued.work.creators)
+    if (author !== undefined) {
+      const reason = `"${author}" is on the do-not-import list`
+      const outcome: ImportOutcome = { file, status: 'skipped', work: null, sha256, errors: [], warnings, ...readAs(input) }
+      return { kind: 'settled', outcome: { ...outcome, skipped: { author, reason } } }
+    }
+    if (options.dryRun !== true) return { kind: 'store', file, input, warnings }
+    const fingerprint = storyFingerprint(rescued.work.chapters)
+    const target = fingerprint === null ? undefined : await store.works.findMergeTarget(fingerprint)
+    return { kind: 'store', file, input, warnings, story: { fingerprint, target } }
   } catch (error) {
     return { kind: 'settled', outcome: failed(file, sha256, error) }
   }
@@ -180,9 +214,12 @@ async function reportBatch(store: Store, batch: Pending[], options: ImportOption
   }
 }
 
+type DryRunSeen = Readonly<{ bytes: Set<string>; stories: Map<string, SeenStory> }>
+
 // What an import would report, with nothing stored: the first copy of some bytes would be
-// imported and any later copy unchanged, as one transaction after another would find them.
-function reportDryRun(batch: Pending[], seen: Set<string>, options: ImportOptions): void {
+// imported and any later copy unchanged, as one transaction after another would find them; a
+// copy of a story stored or met earlier in the run would be merged.
+function reportDryRun(batch: Pending[], seen: DryRunSeen, options: ImportOptions): void {
   for (const item of batch) {
     if (item.kind === 'skipped') {
       report(item, options)
@@ -192,18 +229,28 @@ function reportDryRun(batch: Pending[], seen: Set<string>, options: ImportOption
   }
 }
 
-function wouldStore({ file, input, warnings }: Extract<Pending, { kind: 'store' }>, seen: Set<string>): ImportOutcome {
+function wouldStore({ file, input, warnings, story }: Extract<Pending, { kind: 'store' }>, seen: DryRunSeen): ImportOutcome {
   const sha256 = input.sha256 ?? null
-  if (sha256 !== null && seen.has(sha256)) return { ...unchanged(file, null, sha256), ...readAs(input) }
-  if (sha256 !== null) seen.add(sha256)
-  return { file, status: 'imported', work: null, sha256, errors: [], warnings, ...readAs(input) }
+  if (sha256 !== null && seen.bytes.has(sha256)) return { ...unchanged(file, null, sha256), ...readAs(input) }
+  if (sha256 !== null) seen.bytes.add(sha256)
+  const imported: ImportOutcome = { file, status: 'imported', work: null, sha256, errors: [], warnings, ...readAs(input) }
+  const fingerprint = story?.fingerprint ?? null
+  if (fingerprint === null) return imported
+  const fields = fieldConfidences(input.rescued.report.fields)
+  const target = seen.stories.get(fingerprint) ?? story?.target
+  if (target === undefined) {
+    seen.stories.set(fingerprint, { workId: null, fields })
+    return imported
+  }
+  // As `mergeRescued` would decide it, and what the work would show for the next copy.
+  const choice = chooseCopy(target.fields, fields)
+  seen.stories.set(fingerprint, { workId: target.workId, fields: choice.kept === 'new' ? fields : target.fields })
+  return { ...imported, status: 'merged', work: target.workId, merged: { into: target.workId, ...choice } }
 }
 
 /** What rescue made of a file it read: its encoding, its format and each field's confidence. */
 function readAs({ rescued }: ImportInput): Pick<ImportOutcome, 'encoding' | 'format' | 'fields'> {
-  const fields = Object.fromEntries(
-    Object.entries(rescued.report.fields).map(([name, { confidence }]) => [name, confidence]),
-  )
+  const fields = fieldConfidences(rescued.report.fields)
   return { encoding: rescued.source.encoding, format: rescued.report.format, fields }
 }
 
@@ -215,8 +262,11 @@ function storedOutcome(
   const sha256 = input.sha256 ?? null
   if (outcome === undefined) return failed(file, sha256, new Error('import: no outcome'))
   if (outcome.kind === 'failed') return { ...failed(file, sha256, outcome.error), ...readAs(input) }
-  const { status, workId } = outcome.result
-  return { file, status, work: workId, sha256, errors: [], warnings, ...readAs(input) }
+  const { result } = outcome
+  const stored: ImportOutcome = { file, status: result.status, work: result.workId, sha256, errors: [], warnings, ...readAs(input) }
+  if (result.status !== 'merged') return stored
+  const { into, kept, reason } = result.merged
+  return { ...stored, merged: { into, kept, reason } }
 }
 
 function report(item: Exclude<Pending, { kind: 'store' }>, options: ImportOptions): void {

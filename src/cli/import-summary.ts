@@ -16,15 +16,22 @@ export class ImportSummary {
   readonly #repairs = new Map<string, number>()
   readonly #warnings = new Map<string, number>()
   readonly #failures = new Map<string, number>()
+  readonly #merged = new Map<string, number>()
+  readonly #skipped = new Map<string, number>()
 
   record(outcome: ImportOutcome): void {
+    if (outcome.merged !== undefined) add(this.#merged, `kept ${outcome.merged.kept}`)
+    if (outcome.skipped !== undefined) add(this.#skipped, outcome.skipped.author)
     if (outcome.format !== null) add(this.#formats, outcome.format)
     if (outcome.encoding !== null) add(this.#encodings, outcome.encoding)
     for (const { code } of outcome.warnings) add(REPAIRS.has(code) ? this.#repairs : this.#warnings, code)
     for (const { code } of outcome.errors) add(this.#failures, code)
   }
 
-  /** One line per kind of count that is not empty: "encodings  UTF-8 9, windows-1252 3". */
+  /**
+   * One line per kind of count that is not empty: "encodings  UTF-8 9, windows-1252 3",
+   * "merged     kept existing 2, kept new 1", "skipped    Wren Halloway 1".
+   */
   lines(): string[] {
     const rows: Array<[string, Map<string, number>]> = [
       ['formats', this.#formats],
@@ -32,6 +39,9 @@ export class ImportSummary {
       ['repairs', this.#repairs],
       ['warnings', this.#warnings],
       ['failures', this.#failures],
+      // Which copy each merged work shows; whose stories the do-not-import list left out.
+      ['merged', this.#merged],
+      ['skipped', this.#skipped],
     ]
     return rows
       .filter(([, counts]) => counts.size > 0)

@@ -3,6 +3,7 @@ import { QuireError } from '../domain/errors.js'
 import { addImportCommand } from './import-command.js'
 import { addMigrateCommand } from './migrate-command.js'
 import { addParseCommand } from './parse-command.js'
+import { addReparseCommand } from './reparse-command.js'
 import { addSeedCommand } from './seed-command.js'
 import { addServeCommand } from './serve-command.js'
 import { addSourceCommand } from './source-command.js'
@@ -18,6 +19,7 @@ const program = new Command()
 addParseCommand(program)
 addImportCommand(program)
 addSourceCommand(program)
+addReparseCommand(program)
 addMigrateCommand(program)
 addServeCommand(program)
 addSeedCommand(program)

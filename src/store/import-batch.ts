@@ -1,6 +1,7 @@
 import type { ControlledTransaction, Kysely } from 'kysely'
 import {
   BytesAlreadyStored,
+  FingerprintTaken,
   findUnchanged,
   sha256Of,
   writeRescued,
@@ -24,7 +25,8 @@ const SAVEPOINT = 'quire_work'
  * again with a savepoint per work, so the work that fails comes back `failed` (or `unchanged`)
  * and the others commit. Why batches: on SQLite the commit (WAL write and FTS5 segment flush)
  * was 1.5 ms of a 3.7 ms store per 20 KB work, and a batch pays it once; why straight through
- * first: the savepoints cost another 0.2 ms a work.
+ * first: the savepoints cost another 0.2 ms a work. A later copy of a story that an earlier work
+of the batch (or of the archive) was made from comes back `merged` into that work.
  *
  * Throws when the transaction itself fails (the commit, or a savepoint command): then nothing
  * of the batch is stored, and no outcome may be reported as stored. The bytes' sha256 is the
@@ -96,6 +98,7 @@ async function importInSavepoint(
   trx: ControlledTransaction<Database>,
   input: ImportInput,
   now: Date,
+  attempt = 1,
 ): Promise<BatchOutcome> {
   const sha256 = input.sha256 ?? sha256Of(input.bytes)
   const work = await trx.savepoint(SAVEPOINT).execute()
@@ -110,6 +113,8 @@ async function importInSavepoint(
     if (error instanceof BytesAlreadyStored) {
       return { kind: 'stored', result: await findUnchanged(trx, sha256) }
     }
+    // Another import made a work of this story meanwhile: once more, it merges into that one.
+    if (error instanceof FingerprintTaken && attempt === 1) return importInSavepoint(trx, input, now, 2)
     return { kind: 'failed', error }
   }
 }

@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { CreatorId } from '../domain/creator.js'
 import type { RescuedWork } from '../domain/rescue-report.js'
-import type { WorkDraft } from '../domain/work-draft.js'
 import type { WorkId } from '../domain/work.js'
 import { rowValues, runCachedQuery } from './cached-query.js'
-import { findOrCreateCreator } from './creators.js'
-import { draftTags } from './draft-tags.js'
-import { toFlag } from './flag.js'
-import { chapterText } from './full-text-chapters.js'
-import type { ChapterText } from './full-text-engine.js'
-import { indexWrittenChapters } from './full-text.js'
+import { BytesAlreadyStored, insertSource } from './insert-source.js'
+import { mergeRescued, type MergeResult } from './merge-rescued.js'
 import { newWorkId } from './new-work-id.js'
 import type { Database } from './schema.js'
-import { sectionsToJson } from './sections-json.js'
-import { findOrCreateTags } from './tags.js'
-import { uniqueBy } from './unique-by.js'
+import { storyFingerprint } from './story-fingerprint.js'
+import { draftWorkFields, writeWorkContent } from './work-content.js'
 import { recordWorkChange } from './work-changes.js'
+import { claimFingerprint, findFingerprintOwner, FingerprintTaken } from './work-fingerprints.js'
+
+// Named here too: the import's callers catch these and read these from one place.
+export { BytesAlreadyStored, FingerprintTaken, type MergeResult }
 
 /** One legacy file to store: what rescue made of it, and the bytes exactly as read. */
 export type ImportInput = Readonly<{
@@ -30,40 +27,33 @@ export type ImportInput = Readonly<{
   sha256?: string
 }>
 
-/** `unchanged` when the same bytes were imported before: nothing was written. */
-export type ImportResult = Readonly<{
-  status: 'imported' | 'unchanged'
-  workId: WorkId
-  sha256: string
-}>
-
 /**
- * Thrown inside an import's transaction when its bytes already belong to a work: the caller
- * rolls back what it wrote and answers `unchanged` (see `findUnchanged`).
+ * `unchanged` when the same bytes were imported before: nothing was written. `merged` when
+ * another copy of the same story (same fingerprint, other bytes) made a work already: the file
+ * became another source of it, and `merged` says which copy's fields the work shows.
  */
-export class BytesAlreadyStored extends Error {
-  readonly sha256: string
-  constructor(sha256: string) {
-    super(`sources: bytes ${sha256} already belong to a work`)
-    this.sha256 = sha256
-    this.name = 'BytesAlreadyStored'
-  }
-}
+export type ImportResult =
+  | Readonly<{ status: 'imported' | 'unchanged'; workId: WorkId; sha256: string }>
+  | Readonly<{ status: 'merged'; workId: WorkId; sha256: string; merged: MergeResult }>
 
 /**
  * Stores a rescued work with its chapters, tags, creators, notices and source in one
- * transaction: it lands whole or not at all. The same bytes twice make one work.
+ * transaction: it lands whole or not at all. The same bytes twice make one work, and so do
+ * two copies of one story (see `writeRescued`).
  */
 export async function importRescued(
   db: Kysely<Database>,
   input: ImportInput,
 ): Promise<ImportResult> {
   const sha256 = input.sha256 ?? sha256Of(input.bytes)
-  try {
-    return await db.transaction().execute((trx) => writeRescued(trx, input, sha256, new Date()))
-  } catch (error) {
-    if (!(error instanceof BytesAlreadyStored)) throw error
-    return findUnchanged(db, sha256)
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction().execute((trx) => writeRescued(trx, input, sha256, new Date()))
+    } catch (error) {
+      if (error instanceof BytesAlreadyStored) return findUnchanged(db, sha256)
+      // Another copy of the story became a work meanwhile: the next attempt merges into it.
+      if (!(error instanceof FingerprintTaken) || attempt > 1) throw error
+    }
   }
 }
 
@@ -74,8 +64,10 @@ export function sha256Of(bytes: Uint8Array): string {
 
 /**
  * Writes one work and its source through `trx`, which must be a transaction (or a savepoint in
- * one) that the caller rolls back when this throws. Throws `BytesAlreadyStored` when the bytes
- * already belong to a work.
+ * one) that the caller rolls back when this throws. When a work with the same story
+ * fingerprint exists, the file becomes another source of it instead (see `mergeRescued`).
+ * Throws `BytesAlreadyStored` when the bytes already belong to a work, and `FingerprintTaken`
+ * when another import claimed the story's fingerprint after this one looked for it.
  */
 export async function writeRescued(
   trx: Kysely<Database>,
@@ -84,44 +76,22 @@ export async function writeRescued(
   now: Date,
 ): Promise<ImportResult> {
   const draft = rescued.work
-  const workId = newWorkId()
-  await insertWorkRow(trx, workId, draft, now)
-  // The source goes in right after the work row, naming it, so no later `update` is needed
-  // (0.16 ms a work on SQLite). Its unique sha256 is the lock: a second import of the same
-  // bytes waits here (PostgreSQL) or behind the writer (SQLite), then finds them taken and
-  // rolls back. Kept bytes whose work was deleted (work_id null) are taken over instead.
-  const sourceRow = {
-    work_id: workId,
-    sha256,
-    bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    encoding: rescued.source.encoding,
-    encoding_confidence: rescued.source.encodingConfidence,
-    file_name: fileName,
-    byte_length: bytes.byteLength,
-    imported_at: now.toISOString(),
-    report: JSON.stringify(rescued.report),
+  const copy = { rescued, bytes, fileName, sha256, now }
+  const fingerprint = storyFingerprint(draft.chapters)
+  const owner = fingerprint === null ? undefined : await findFingerprintOwner(trx, fingerprint)
+  if (owner !== undefined) {
+    const merged = await mergeRescued(trx, copy, owner)
+    return { status: 'merged', workId: owner, sha256, merged }
   }
-  const inserted = await runCachedQuery(trx, 'import:sources', [...rowValues([sourceRow]), workId], () =>
-    trx
-      .insertInto('sources')
-      .values(sourceRow)
-      .onConflict((conflict) =>
-        conflict
-          .column('sha256')
-          .doUpdateSet({ work_id: workId })
-          .where('sources.work_id', 'is', null),
-      )
-      .returning('id'),
-  )
-  const [source] = inserted.rows
-  if (source === undefined) throw new BytesAlreadyStored(sha256)
-  const chapters = await insertChapters(trx, workId, draft)
-  await insertCreators(trx, workId, draft.creators)
-  await insertTags(trx, workId, draft)
-  await insertContentNotices(trx, workId, draft)
-  // It removes before it indexes, not needlessly for a new work: SQLite reuses the chapter ids
-  // of a work deleted last, and a delete outside the store leaves their FTS5 rows behind.
-  await indexWrittenChapters(trx, workId, chapters)
+  const workId = newWorkId()
+  const row = { id: workId, ...draftWorkFields(draft, now), created_at: now.toISOString() }
+  await runCachedQuery(trx, 'import:works', rowValues([row]), () => trx.insertInto('works').values(row))
+  // The source goes in right after the work row, naming it, so no later `update` is needed
+  // (0.16 ms a work on SQLite), and before the fingerprint: the same bytes imported twice at
+  // once are `unchanged`, never a merge.
+  await insertSource(trx, { ...copy, workId })
+  if (fingerprint !== null) await claimFingerprint(trx, workId, fingerprint)
+  await writeWorkContent(trx, workId, draft)
   await recordWorkChange(trx, workId)
   return { status: 'imported', workId, sha256 }
 }
@@ -138,99 +108,4 @@ export async function findUnchanged(db: Kysely<Database>, sha256: string): Promi
     throw new Error(`sources: the work made from ${sha256} was deleted during its import`)
   }
   return { status: 'unchanged', workId: existing.work_id, sha256 }
-}
-
-async function insertWorkRow(
-  db: Kysely<Database>,
-  id: WorkId,
-  draft: WorkDraft,
-  now: Date,
-): Promise<void> {
-  const today = now.toISOString().slice(0, 10)
-  const row = {
-    id,
-    title: draft.title,
-    summary: draft.summary,
-    notes_beginning: draft.notes.beginning,
-    notes_end: draft.notes.end,
-    disclaimer: draft.disclaimer,
-    rating: draft.rating,
-    rating_original: draft.ratingOriginal,
-    language: draft.language,
-    word_count: draft.wordCount,
-    complete: toFlag(draft.complete),
-    chapter_count: draft.chapters.length,
-    // A source that names one date names when it was posted and last updated.
-    posted_at: draft.posted ?? draft.updated ?? today,
-    updated_at: draft.updated ?? draft.posted ?? today,
-    dates_from_source: toFlag(draft.posted !== null || draft.updated !== null),
-    created_at: now.toISOString(),
-  }
-  await runCachedQuery(db, 'import:works', rowValues([row]), () => db.insertInto('works').values(row))
-}
-
-async function insertChapters(
-  db: Kysely<Database>,
-  workId: WorkId,
-  draft: WorkDraft,
-): Promise<ChapterText[]> {
-  if (draft.chapters.length === 0) return []
-  // A draft counts words for the whole work; only a one-chapter work knows its chapter's count.
-  const oneChapterCount = draft.chapters.length === 1 ? draft.wordCount : null
-  const values = draft.chapters.map((chapter, index) => ({
-    work_id: workId,
-    position: index + 1,
-    title: chapter.title,
-    notes_beginning: null,
-    notes_end: null,
-    sections: sectionsToJson(chapter.sections),
-    word_count: oneChapterCount,
-  }))
-  const { rows } = await runCachedQuery(db, `import:chapters:${String(values.length)}`, rowValues(values), () =>
-    db.insertInto('chapters').values(values).returning(['id', 'position']),
-  )
-  return rows.map(({ id, position }) => {
-    const sections = draft.chapters[position - 1]?.sections
-    if (sections === undefined) throw new Error(`chapters: none at position ${String(position)}`)
-    return chapterText({ chapterId: id, workId, position }, sections)
-  })
-}
-
-async function insertCreators(db: Kysely<Database>, workId: WorkId, names: readonly string[]) {
-  const creatorIds: CreatorId[] = []
-  for (const name of names) {
-    if (name.trim() !== '') creatorIds.push((await findOrCreateCreator(db, name.trim())).id)
-  }
-  // "Jen" and "jen" are one creator: credit them once.
-  const rows = uniqueBy(creatorIds, (id) => id).map((creatorId, index) => ({
-    work_id: workId,
-    creator_id: creatorId,
-    position: index + 1,
-  }))
-  if (rows.length === 0) return
-  await runCachedQuery(db, `import:work_creators:${String(rows.length)}`, rowValues(rows), () =>
-    db.insertInto('work_creators').values(rows),
-  )
-}
-
-async function insertTags(db: Kysely<Database>, workId: WorkId, draft: WorkDraft) {
-  const tagIds = (await findOrCreateTags(db, draftTags(draft))).map((tag) => tag.id)
-  // "Chloe" and "chloe" are one tag: list it once. A work always has its rating tag.
-  const rows = uniqueBy(tagIds, (id) => id).map((tagId, index) => ({
-    work_id: workId,
-    tag_id: tagId,
-    position: index + 1,
-  }))
-  await runCachedQuery(db, `import:work_tags:${String(rows.length)}`, rowValues(rows), () =>
-    db.insertInto('work_tags').values(rows),
-  )
-}
-
-async function insertContentNotices(db: Kysely<Database>, workId: WorkId, draft: WorkDraft) {
-  const notices = uniqueBy(draft.contentNotices, ({ topic, line }) => `${topic}:${String(line)}`)
-  if (notices.length === 0) return
-  await db
-    .insertInto('content_notices')
-    .values(notices.map(({ topic, line }) => ({ work_id: workId, topic, line })))
-    .execute()
 }

@@ -11,6 +11,8 @@ import { createFullText } from './migrations/0008-create-full-text.js'
 import { createWorkChanges } from './migrations/0009-create-work-changes.js'
 import { createMedia } from './migrations/0010-create-media.js'
 import { indexTagLinks } from './migrations/0011-index-tag-links.js'
+import { createWorkFingerprints } from './migrations/0012-create-work-fingerprints.js'
+import { addEditedFields } from './migrations/0013-add-edited-fields.js'
 import type { Database } from './schema.js'
 import type { StoreMigration } from './store-migration.js'
 
@@ -28,6 +30,8 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0009-create-work-changes': createWorkChanges,
   '0010-create-media': createMedia,
   '0011-index-tag-links': indexTagLinks,
+  '0012-create-work-fingerprints': createWorkFingerprints,
+  '0013-add-edited-fields': addEditedFields,
 }
 
 /**

@@ -39,6 +39,8 @@ export interface WorksTable {
   bookmarks_count: Generated<number>
   restricted: Generated<Flag>
   created_at: string
+  /** JSON array of the `WorkField`s a person has edited (migration 0013); '[]' at first. */
+  edited_fields: Generated<string>
 }
 
 export interface ChaptersTable {
@@ -122,6 +124,13 @@ export interface SourcesTable {
   report: string
 }
 
+/** Migration 0012: the fingerprint of a work's story text (see `storyFingerprint`). */
+export interface WorkFingerprintsTable {
+  work_id: WorkId
+  /** Lower-case hex; unique, so copies of one story make one work. */
+  fingerprint: string
+}
+
 export interface ContentNoticesTable {
   work_id: WorkId
   topic: ContentTopic
@@ -141,4 +150,5 @@ export interface Database {
   series_works: SeriesWorksTable
   sources: SourcesTable
   content_notices: ContentNoticesTable
+  work_fingerprints: WorkFingerprintsTable
 }

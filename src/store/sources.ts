@@ -82,6 +82,18 @@ export async function findSourceOwner(
   return row === undefined ? undefined : { workId: row.work_id }
 }
 
+/** Every work made from stored sources, in id order (so oldest first): what a reparse reads. */
+export async function findRescuedWorkIds(db: Kysely<Database>): Promise<WorkId[]> {
+  const rows = await db
+    .selectFrom('sources')
+    .select('work_id')
+    .distinct()
+    .where('work_id', 'is not', null)
+    .orderBy('work_id')
+    .execute()
+  return rows.flatMap(({ work_id: workId }) => (workId === null ? [] : [workId]))
+}
+
 function toSourceSummary(row: Omit<Selectable<SourcesTable>, 'bytes' | 'report'>): SourceSummary {
   return {
     id: row.id,

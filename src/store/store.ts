@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely'
 import type { StoredTag, TagId } from '../domain/stored-tag.js'
 import type { TagPage } from '../domain/tag-page.js'
 import type { WorkDigest } from '../domain/work-digest.js'
+import type { WorkDraft } from '../domain/work-draft.js'
 import type { TagKind, TagName } from '../domain/tag.js'
+import type { WorkEdit, WorkField } from '../domain/work-field.js'
 import type { WorkListing } from '../domain/work-listing.js'
 import { parseWorkId, type Work, type WorkId } from '../domain/work.js'
 import type { SourceId, SourceSummary, StoredSource } from '../domain/stored-source.js'
@@ -16,13 +18,18 @@ import {
 } from './creator-works.js'
 import type { StoreDialect } from './dialect.js'
 import { importBatch, type BatchOutcome } from './import-batch.js'
+import { editWorkFields } from './edit-work-fields.js'
+import { findEditedFields } from './edited-fields.js'
 import { importRescued, type ImportInput, type ImportResult } from './import-rescued.js'
+import { findMergeTarget, type MergeTarget } from './work-fingerprints.js'
 import { findWorkListings, listWorks, type WorkListRequest } from './list-works.js'
 import { migrateToLatest } from './migrate.js'
+import { reparseWork, type ReparseOptions, type ReparseResult } from './reparse-work.js'
 import { openDatabase } from './open-database.js'
 import type { Database } from './schema.js'
 import { addFandomMedia, findFandomDirectory, type FandomDirectoryRow } from './media.js'
 import {
+  findRescuedWorkIds,
   findSourceBySha256,
   findSourceOfWork,
   findSourceOwner,
@@ -36,8 +43,10 @@ import { countWorks, findWork } from './works.js'
 
 // Named here too, so a caller of the store imports what it gets back from one place.
 export type { BatchOutcome, ImportInput, ImportResult, SourceSummary, StoredSource, WorkListing }
+export type { MergeTarget }
 export type { FandomDirectoryRow, NamedTag, TagPage }
 export type { CreatorProfile, CreatorWorksPage, CreatorWorksRequest, WorkDigest }
+export type { ReparseOptions, ReparseResult, WorkEdit, WorkField }
 
 /** The archive's data: every read and write goes through one of these. */
 export type Store = Readonly<{
@@ -62,6 +71,22 @@ export type Store = Readonly<{
     count(): Promise<number>
     /** Digests of these works in the order given, for feeds: preface fields, no text. */
     findDigests(ids: readonly WorkId[]): Promise<WorkDigest[]>
+    /**
+     * The work another copy of a story with this fingerprint (`storyFingerprint`) would merge
+     * into, with the field confidences of the copy it shows; what a dry run of an import asks.
+     */
+    findMergeTarget(fingerprint: string): Promise<MergeTarget | undefined>
+    /**
+     * A person's edit, in one transaction; the fields it names join the work's record of edited
+     * fields, which a reparse leaves alone. Returns the record after. See `editWorkFields`.
+     */
+    editFields(id: WorkId, edit: WorkEdit): Promise<WorkField[]>
+    /** The fields a person has edited on the work; undefined when there is no such work. */
+    findEditedFields(id: WorkId): Promise<WorkField[] | undefined>
+    /** Writes what a new reading of the work's source reads otherwise. See `reparseWork`. */
+    reparse(id: WorkId, draft: WorkDraft, options?: ReparseOptions): Promise<ReparseResult>
+    /** Every work made from a stored source, oldest first. */
+    listRescuedIds(): Promise<WorkId[]>
   }>
   creators: Readonly<{
     /** The creator credited as `name` (case folded, as imports match), or undefined. */
@@ -130,6 +155,11 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       },
       count: () => countWorks(db),
       findDigests: (ids) => findWorkDigests(db, ids),
+      findMergeTarget: (fingerprint) => findMergeTarget(db, fingerprint),
+      editFields: (id, edit) => editWorkFields(db, id, edit),
+      findEditedFields: (id) => findEditedFields(db, id),
+      reparse: (id, draft, reparseOptions) => reparseWork(db, id, draft, reparseOptions),
+      listRescuedIds: () => findRescuedWorkIds(db),
     },
     creators: {
       findByName: (name) => findCreatorByName(db, name),

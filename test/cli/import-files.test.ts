@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importFiles, type BatchLimits, type ImportOutcome } from '../../src/cli/import-files.js'
 import { openTestStore, type TestStore } from '../support/test-store.js'
 import { REFERENCE_STORY } from '../support/run-quire.js'
+import { CLOCKMAKER_HTML, CLOCKMAKER_TEXT } from '../support/clockmaker-story.js'
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
 const ONE_BATCH: BatchLimits = { works: 1000, bytes: 1024 * 1024 * 1024, ms: 60_000 }
@@ -89,6 +90,29 @@ describe('a dry run', () => {
   })
 })
 
+describe('copies of one story', () => {
+  it('are imported then merged, in one batch or in a dry run, where the dry run names no work yet', async () => {
+    await writeFiles({
+      'a.html': new TextEncoder().encode(CLOCKMAKER_HTML),
+      'b.txt': new TextEncoder().encode(CLOCKMAKER_TEXT),
+    })
+    const dry = await run(ONE_BATCH, store, true)
+    expect(dry.map((o) => [o.status, o.work, o.merged?.into, o.merged?.kept])).toEqual([
+      ['imported', null, undefined, undefined],
+      ['merged', null, null, 'new'],
+    ])
+    expect(await store.works.count()).toBe(0)
+    const real = await run(ONE_BATCH)
+    expect(real.map((o) => [o.status, o.merged?.kept])).toEqual([
+      ['imported', undefined],
+      ['merged', 'new'],
+    ])
+    expect(real[1]?.work).toBe(real[0]?.work)
+    expect(real[1]?.merged?.into).toBe(real[0]?.work)
+    expect(await store.works.count()).toBe(1)
+  })
+})
+
 async function run(batch: BatchLimits, target: TestStore = store, dryRun = false): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = []
   await importFiles(target, [dir], {
@@ -106,6 +130,8 @@ async function writeFiles(files: Record<string, Uint8Array>): Promise<void> {
   for (const [name, bytes] of Object.entries(files)) await writeFile(path.join(dir, name), bytes)
 }
 
+// Another story, not another copy of this one: a line of story text of its own.
 function variant(story: Uint8Array, tag: string): Uint8Array {
-  return Buffer.concat([story, Buffer.from(`\n\n(${tag})\n`)])
+  const text = Buffer.from(story).toString('utf8')
+  return Buffer.from(text.replace('The angry boy', `Variant ${tag} of the story.\n\nThe angry boy`))
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
 import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CLOCKMAKER_HTML, CLOCKMAKER_TEXT } from '../support/clockmaker-story.js'
 import { REFERENCE_STORY, runQuire, spawnQuire } from '../support/run-quire.js'
 
 const STORY = `Title: The Lighthouse Keeper's Daughter
@@ -100,7 +101,8 @@ describe('the quire command', () => {
 
   it('imports a folder, names each failure, skips hidden files and links, and exits 1 when one failed', async () => {
     await writeStory('archive/lighthouse.txt', STORY)
-    await writeStory('archive/sub/winter.txt', STORY.replace('Lighthouse Keeper', 'Winter Road'))
+    // Another story, not another copy of this one: its text differs too.
+    await writeStory('archive/sub/winter.txt', STORY.replace('Lighthouse Keeper', 'Winter Road').replace('forty', 'fifty'))
     await writeStory('archive/cover.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))
     await writeStory('archive/.hidden.txt', STORY.replace('Lighthouse', 'Hidden'))
     await symlink(path.join(dir, 'archive', 'lighthouse.txt'), path.join(dir, 'archive', 'link.txt'))
@@ -141,7 +143,94 @@ describe('the quire command', () => {
     const [again] = reportLines(await readFile(reportFile, 'utf8'))
     expect(again?.['status']).toBe('unchanged')
     expect(again?.['work']).toBe(imported?.['work'])
-    expect(second.stderr).toContain('0 imported, 1 unchanged, 0 failed')
+    expect(second.stderr).toContain('0 imported, 0 merged, 1 unchanged, 0 skipped, 0 failed')
+  })
+
+  it('keeps a text copy of an imported HTML page as another source of its work, and says which copy won', async () => {
+    await writeStory('archive/1-clockmaker.html', CLOCKMAKER_HTML)
+    await writeStory('archive/2-clockmaker.txt', CLOCKMAKER_TEXT)
+    const reportFile = path.join(dir, 'report.jsonl')
+    const run = await runQuire(['import', 'archive', '--report', reportFile], { cwd: dir })
+    expect(run.code).toBe(0)
+    const [page, text] = reportLines(await readFile(reportFile, 'utf8'))
+    expect(page).toMatchObject({ status: 'imported', format: 'html' })
+    // Rescue read the title of the text file from a labelled header, surer than the page's.
+    expect(text).toMatchObject({
+      status: 'merged',
+      work: page?.['work'],
+      merged: { into: page?.['work'], kept: 'new', reason: expect.stringContaining('surer in the new copy') },
+    })
+    expect(run.stderr).toContain('1 imported, 1 merged, 0 unchanged, 0 skipped, 0 failed')
+    expect(run.stderr).toMatch(/^merged +archive\/2-clockmaker\.txt -> [0-9A-Z]{26} \(kept new: .+\)$/mu)
+    expect(run.stderr).toMatch(/^ {2}merged +kept new 1$/mu)
+    const db = new Database(path.join(dir, 'quire-data', 'quire.db'), { readonly: true })
+    try {
+      expect(db.prepare('select count(*) as n from works').get()).toEqual({ n: 1 })
+      const files = db.prepare('select file_name, bytes from sources order by id').all() as Array<{ file_name: string; bytes: Buffer }>
+      expect(files.map((row) => row.file_name)).toEqual(['1-clockmaker.html', '2-clockmaker.txt'])
+      expect(files[0]?.bytes.toString('utf8')).toBe(CLOCKMAKER_HTML)
+      expect(files[1]?.bytes.toString('utf8')).toBe(CLOCKMAKER_TEXT)
+    } finally {
+      db.close()
+    }
+    const listing = await runQuire(['source', String(page?.['work'])], { cwd: dir })
+    expect(listing.stderr).toContain('has 2 sources')
+  })
+
+  it('says in a dry run that a copy would be merged, and stores nothing', async () => {
+    await writeStory('clockmaker.html', CLOCKMAKER_HTML)
+    const reportFile = path.join(dir, 'report.jsonl')
+    expect((await runQuire(['import', 'clockmaker.html', '--report', reportFile], { cwd: dir })).code).toBe(0)
+    const [page] = reportLines(await readFile(reportFile, 'utf8'))
+    await writeStory('copies/clockmaker.txt', CLOCKMAKER_TEXT)
+    await writeStory('copies/clockmaker-again.txt', CLOCKMAKER_TEXT.replace('Rating: PG\n', 'Rating: PG\nFeedback: yes please\n'))
+    const dry = await runQuire(['import', 'copies', '--dry-run', '--report', reportFile], { cwd: dir })
+    expect(dry.code).toBe(0)
+    const lines = reportLines(await readFile(reportFile, 'utf8'))
+    expect(lines.map((line) => [path.basename(String(line['file'])), line['status'], line['work'], line['dryRun']])).toEqual([
+      ['clockmaker-again.txt', 'merged', page?.['work'], true],
+      ['clockmaker.txt', 'merged', page?.['work'], true],
+    ])
+    expect(lines[0]?.['merged']).toMatchObject({ into: page?.['work'], kept: 'new' })
+    expect(dry.stderr).toContain('0 would be imported, 2 would be merged, 0 unchanged, 0 skipped, 0 failed (a dry run')
+    const db = new Database(path.join(dir, 'quire-data', 'quire.db'), { readonly: true })
+    try {
+      expect(db.prepare('select count(*) as n from sources').get()).toEqual({ n: 1 })
+    } finally {
+      db.close()
+    }
+  })
+
+  it('stores no story by a creator on the --do-not-import list, and names them', async () => {
+    await writeStory('archive/clockmaker.txt', CLOCKMAKER_TEXT)
+    await writeStory('archive/lighthouse.txt', STORY)
+    const list = await writeStory('do-not-import.txt', '# asked to be left out, 2024\n\n  WREN   halloway  # by e-mail\nSomeone Else\n')
+    const reportFile = path.join(dir, 'report.jsonl')
+    const run = await runQuire(['import', 'archive', '--do-not-import', list, '--report', reportFile], { cwd: dir })
+    expect(run.code).toBe(0)
+    const lines = reportLines(await readFile(reportFile, 'utf8'))
+    expect(lines.map((line) => [path.basename(String(line['file'])), line['status'], line['work']])).toEqual([
+      ['clockmaker.txt', 'skipped', null],
+      ['lighthouse.txt', 'imported', expect.any(String)],
+    ])
+    expect(lines[0]?.['skipped']).toEqual({ author: 'Wren Halloway', reason: '"Wren Halloway" is on the do-not-import list' })
+    expect(run.stderr).toContain('1 imported, 0 merged, 0 unchanged, 1 skipped, 0 failed')
+    expect(run.stderr).toContain('skipped  archive/clockmaker.txt: "Wren Halloway" is on the do-not-import list')
+    expect(run.stderr).toMatch(/^ {2}skipped +Wren Halloway 1$/mu)
+    const db = new Database(path.join(dir, 'quire-data', 'quire.db'), { readonly: true })
+    try {
+      expect(db.prepare('select count(*) as n from sources').get()).toEqual({ n: 1 })
+      expect(db.prepare("select count(*) as n from creators where name = 'Wren Halloway'").get()).toEqual({ n: 0 })
+    } finally {
+      db.close()
+    }
+  })
+
+  it('names the do-not-import list when it cannot read it', async () => {
+    await writeStory('clockmaker.txt', CLOCKMAKER_TEXT)
+    const run = await runQuire(['import', 'clockmaker.txt', '--do-not-import', 'missing.txt'], { cwd: dir })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('missing.txt: cannot read the do-not-import list')
   })
 
   it('refuses a file over --max-size with a message naming it and the limit', async () => {

@@ -14,6 +14,7 @@ export const STORE_TABLES = [
   'series_works',
   'sources',
   'content_notices',
+  'work_fingerprints',
 ] as const satisfies ReadonlyArray<keyof Database>
 
 /** How many rows each table holds, to show that something wrote nothing. */
