@@ -15,8 +15,13 @@ export const FINGERPRINT_MIN_CHARACTERS = 100
  */
 export function storyFingerprint(chapters: readonly ChapterDraft[]): string | null {
   const text = normaliseStoryText(chapters)
-  // The words are separated by single spaces, so this counts letters and digits.
-  const characters = text.length - (text.split(' ').length - 1)
-  if (characters < FINGERPRINT_MIN_CHARACTERS) return null
+  if (countWordCharacters(text) < FINGERPRINT_MIN_CHARACTERS) return null
   return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+// The words are separated by single spaces, so what is not a space is a letter or a digit.
+function countWordCharacters(text: string): number {
+  let count = 0
+  for (let at = 0; at < text.length; at += 1) if (text.charCodeAt(at) !== 0x20) count += 1
+  return count
 }
