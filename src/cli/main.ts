@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { QuireError } from '../domain/errors.js'
+import { addImportArchiveCommand } from './import-archive-command.js'
 import { addImportCommand } from './import-command.js'
 import { addMigrateCommand } from './migrate-command.js'
 import { addParseCommand } from './parse-command.js'
@@ -18,6 +19,7 @@ const program = new Command()
   .exitOverride()
 addParseCommand(program)
 addImportCommand(program)
+addImportArchiveCommand(program)
 addSourceCommand(program)
 addReparseCommand(program)
 addMigrateCommand(program)

@@ -28,7 +28,8 @@ const LABELS = [
 const LABEL = new RegExp(`(?:^|\\s|\\])(${LABELS.join('|')})\\s*:`, 'giu')
 // eFiction's categories are a site's own tree: on a multi-fandom archive the fandoms, on a
 // single-fandom one often "Het", "Slash" or a pairing. Those words are AO3 categories.
-const CATEGORY_WORDS = /^(?:gen|general|het|slash|femslash|f\/f|f\/m|m\/m|multi|other)$/iu
+/** eFiction category names that are AO3 categories ("Het", "Slash"), not fandoms. */
+export const CATEGORY_WORDS = /^(?:gen|general|het|slash|femslash|f\/f|f\/m|m\/m|multi|other)$/iu
 const NONE = /^(?:none|n\/a|-)?$/iu
 
 type Info = Map<string, string>

@@ -1,6 +1,7 @@
 import type { RescueIssue } from '../domain/rescue-report.js'
 import { htmlToText, looksLikeHtml } from './html-to-text.js'
 import { AO3_DOWNLOAD } from './ao3-download.js'
+import { ARCHIVE_STORY } from './archive-story.js'
 import { EFICTION_PAGE } from './efiction-page.js'
 import { FFN_PAGE } from './ffn-page.js'
 import { JOURNAL_POST } from './journal-post.js'
@@ -33,6 +34,8 @@ const HTML: StoryFormat = {
 // The most particular shapes first: an AO3 download is also an HTML page. Pages are looked for
 // only in text with a '<' in it: most files are plain text, and each page's test costs a scan.
 const FORMATS: ReadonlyArray<readonly [StoryFormat, 'page' | 'any']> = [
+  // A record `quire import-archive` kept: JSON that no other format takes for a story.
+  [ARCHIVE_STORY, 'any'],
   [MAIL_MESSAGE, 'any'],
   [AO3_DOWNLOAD, 'page'],
   [FFN_PAGE, 'page'],
