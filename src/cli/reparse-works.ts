@@ -2,7 +2,7 @@ import { QuireError, RescueError } from '../domain/errors.js'
 import { parseWorkId, type WorkId } from '../domain/work.js'
 import type { WorkField } from '../domain/work-field.js'
 import { rescuePlainText } from '../rescue/rescue-plain-text.js'
-import type { Store } from '../store/store.js'
+import type { FingerprintChange, Store } from '../store/store.js'
 import type { ReportedProblem } from './import-files.js'
 import { errorMessage } from './read-story-file.js'
 
@@ -11,13 +11,21 @@ export type ReparseOutcome = Readonly<{
   work: string
   /** `updated`: some field read otherwise and was written (on a dry run: would be). */
   status: 'updated' | 'unchanged' | 'failed'
-  /** The source read again: the work's first, the one it was imported from. */
+  /**
+   * The source read again: the one whose reading the work shows, as a merge decides it (its
+   * first, or a later copy that won; see `findShownSource`).
+   */
   source: Readonly<{ sha256: string; fileName: string }> | null
-  /** How many sources the work has; only the first is read. */
+  /** How many sources the work has; only the shown one is read. */
   sources: number
   changed: readonly WorkField[]
   /** Fields the new reading reads otherwise, left as a person edited them. */
   keptEdited: readonly WorkField[]
+  /**
+   * Present when the rewritten chapters moved or dropped the work's story fingerprint; `removed`
+   * with reason `taken` names the work that has the fingerprint now (perhaps the same story).
+   */
+  fingerprint?: FingerprintChange
   errors: readonly ReportedProblem[]
   /** Present on a dry run: nothing was written. */
   dryRun?: true
@@ -55,16 +63,14 @@ async function reparseOne(store: Store, id: string, dryRun: boolean): Promise<Re
   let read: ReadSource = { work: workId, source: null, sources: 0 }
   try {
     const sources = await store.sources.listByWork(workId)
-    const [first] = sources
-    if (first === undefined) throw noSource(workId)
-    const source = { sha256: first.sha256, fileName: first.fileName }
-    read = { work: workId, source, sources: sources.length }
-    const stored = await store.sources.findOfWork(workId, first.id)
+    const stored = await store.sources.findShown(workId)
     if (stored === undefined) throw noSource(workId)
+    const source = { sha256: stored.sha256, fileName: stored.fileName }
+    read = { work: workId, source, sources: sources.length }
     const { work: draft } = rescuePlainText(stored.bytes, stored.fileName)
-    const { changed, keptEdited } = await store.works.reparse(workId, draft, { dryRun })
-    const status = changed.length > 0 ? 'updated' : 'unchanged'
-    return { work: workId, status, source, sources: sources.length, changed, keptEdited, errors: [] }
+    const result = await store.works.reparse(workId, draft, { dryRun })
+    const status = result.changed.length > 0 ? 'updated' : 'unchanged'
+    return { work: workId, status, source, sources: sources.length, ...result, errors: [] }
   } catch (error) {
     return failed(read, error)
   }

@@ -8,7 +8,7 @@ import type { Database } from './schema.js'
 import { sectionsToJson } from './sections-json.js'
 import { uniqueBy } from './unique-by.js'
 import { findExistingTagIds, TAG_FIELDS, tagsOfKind } from './work-tag-fields.js'
-import type { WorkWrite } from './write-work-fields.js'
+import { draftDates, type WorkWrite } from './write-work-fields.js'
 
 /** Every field's value, as a reparse would write a draft whole. */
 export type DraftValues = Required<WorkWrite>
@@ -18,7 +18,6 @@ export type DraftValues = Required<WorkWrite>
  * makes of them: the source's, or the day the work was imported (`importedDay`) when it names none.
  */
 export function valuesOfDraft(draft: WorkDraft, importedDay: string): DraftValues {
-  const fromSource = draft.posted !== null || draft.updated !== null
   return {
     title: draft.title,
     creators: draft.creators,
@@ -33,11 +32,7 @@ export function valuesOfDraft(draft: WorkDraft, importedDay: string): DraftValue
     summary: draft.summary,
     notes: draft.notes,
     disclaimer: draft.disclaimer,
-    dates: {
-      posted: draft.posted ?? draft.updated ?? importedDay,
-      updated: draft.updated ?? draft.posted ?? importedDay,
-      fromSource,
-    },
+    dates: draftDates(draft, importedDay),
     complete: draft.complete,
     language: draft.language,
     wordCount: draft.wordCount,

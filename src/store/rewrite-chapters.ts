@@ -4,6 +4,7 @@ import type { WorkId } from '../domain/work.js'
 import { indexWorkText, removeWorkText } from './full-text.js'
 import type { Database } from './schema.js'
 import { sectionsToJson } from './sections-json.js'
+import { chapterRow } from './work-parts.js'
 
 /**
  * Replaces a work's chapters with `chapters`, keeping the id of each chapter whose position is
@@ -42,15 +43,8 @@ export async function rewriteChapters(
   const added = chapters
     .map((chapter, index) => ({ chapter, position: index + 1 }))
     .filter(({ position }) => !taken.has(position))
-    .map(({ chapter, position }) => ({
-      work_id: workId,
-      position,
-      title: chapter.title,
-      notes_beginning: null,
-      notes_end: null,
-      sections: sectionsToJson(chapter.sections),
-      word_count: null,
-    }))
+    // Counted after, by `setChapterWordCounts`, once the work's count is written.
+    .map(({ chapter, position }) => chapterRow(workId, position, chapter, null))
   if (added.length > 0) await db.insertInto('chapters').values(added).execute()
   await indexWorkText(db, workId)
 }

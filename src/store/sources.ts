@@ -3,6 +3,7 @@ import { QuireError } from '../domain/errors.js'
 import type { SourceId, SourceSummary, StoredSource } from '../domain/stored-source.js'
 import type { WorkId } from '../domain/work.js'
 import type { Database, SourcesTable } from './schema.js'
+import { findShownSource } from './work-fingerprints.js'
 
 // Eight hex digits, as `git` abbreviates: short to type, and a clash among a few thousand
 // files is unlikely; a clash is an error, never a guess.
@@ -36,6 +37,18 @@ export async function findSourceOfWork(
     .where('id', '=', sourceId)
     .executeTakeFirst()
   return row === undefined ? undefined : toStoredSource(row)
+}
+
+/**
+ * The source whose reading a work shows, bytes and all (after a merge whose new copy won, that
+ * copy; see `findShownSource`): what a reparse reads again. Undefined for a work with no source.
+ */
+export async function findShownSourceOfWork(
+  db: Kysely<Database>,
+  workId: WorkId,
+): Promise<StoredSource | undefined> {
+  const shown = await findShownSource(db, workId)
+  return shown === undefined ? undefined : findSourceOfWork(db, workId, shown.id)
 }
 
 /** The source whose sha256 is, or starts with, `sha256` (8 to 64 hex digits), or undefined. */

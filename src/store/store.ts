@@ -24,6 +24,7 @@ import { importRescued, type ImportInput, type ImportResult } from './import-res
 import { findMergeTarget, type MergeTarget } from './work-fingerprints.js'
 import { findWorkListings, listWorks, type WorkListRequest } from './list-works.js'
 import { migrateToLatest } from './migrate.js'
+import type { FingerprintChange } from './follow-fingerprint.js'
 import { reparseWork, type ReparseOptions, type ReparseResult } from './reparse-work.js'
 import { openDatabase } from './open-database.js'
 import type { Database } from './schema.js'
@@ -31,6 +32,7 @@ import { addFandomMedia, findFandomDirectory, type FandomDirectoryRow } from './
 import {
   findRescuedWorkIds,
   findSourceBySha256,
+  findShownSourceOfWork,
   findSourceOfWork,
   findSourceOwner,
   findSourceSummariesByWork,
@@ -46,7 +48,7 @@ export type { BatchOutcome, ImportInput, ImportResult, SourceSummary, StoredSour
 export type { MergeTarget }
 export type { FandomDirectoryRow, NamedTag, TagPage }
 export type { CreatorProfile, CreatorWorksPage, CreatorWorksRequest, WorkDigest }
-export type { ReparseOptions, ReparseResult, WorkEdit, WorkField }
+export type { FingerprintChange, ReparseOptions, ReparseResult, WorkEdit, WorkField }
 
 /** The archive's data: every read and write goes through one of these. */
 export type Store = Readonly<{
@@ -100,6 +102,8 @@ export type Store = Readonly<{
     listByWork(workId: string): Promise<SourceSummary[]>
     /** One source of a work with its bytes, for a download; undefined when it has no such source. */
     findOfWork(workId: string, sourceId: SourceId): Promise<StoredSource | undefined>
+    /** The source whose reading the work shows, with its bytes: what a reparse reads again. */
+    findShown(workId: string): Promise<StoredSource | undefined>
     /** The work a full sha256's bytes became (null once deleted); undefined if never stored. */
     findOwner(sha256: string): Promise<Readonly<{ workId: WorkId | null }> | undefined>
   }>
@@ -174,6 +178,10 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
       findOfWork: async (id, sourceId) => {
         const workId = parseWorkId(id)
         return workId === undefined ? undefined : findSourceOfWork(db, workId, sourceId)
+      },
+      findShown: async (id) => {
+        const workId = parseWorkId(id)
+        return workId === undefined ? undefined : findShownSourceOfWork(db, workId)
       },
       findOwner: (sha256) => findSourceOwner(db, sha256),
     },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { chooseCopy, type FieldConfidences } from '../domain/copy-choice.js'
+import type { SourceId } from '../domain/stored-source.js'
 import type { WorkId } from '../domain/work.js'
 import { rowValues, runCachedQuery } from './cached-query.js'
 import type { Database } from './schema.js'
@@ -38,6 +39,18 @@ export async function claimFingerprint(
   workId: WorkId,
   fingerprint: string,
 ): Promise<void> {
+  if (!(await tryClaimFingerprint(db, workId, fingerprint))) throw new FingerprintTaken(fingerprint)
+}
+
+/**
+ * Records the fingerprint of a work that has none now: false, writing nothing, when another
+ * work has it (perhaps claimed by a concurrent import after the caller looked).
+ */
+export async function tryClaimFingerprint(
+  db: Kysely<Database>,
+  workId: WorkId,
+  fingerprint: string,
+): Promise<boolean> {
   const row = { work_id: workId, fingerprint }
   // Do nothing, not fail: PostgreSQL would refuse every later statement of the transaction.
   const { rows } = await runCachedQuery(db, 'import:fingerprint-claim', rowValues([row]), () =>
@@ -47,7 +60,7 @@ export async function claimFingerprint(
       .onConflict((conflict) => conflict.doNothing())
       .returning('work_id'),
   )
-  if (rows.length === 0) throw new FingerprintTaken(fingerprint)
+  return rows.length > 0
 }
 
 /** What `quire import --dry-run` asks: the work this story would merge into, if any. */
@@ -59,27 +72,39 @@ export async function findMergeTarget(
   return workId === undefined ? undefined : { workId, fields: await findShownFields(db, workId) }
 }
 
+/** The source whose reading a work shows, and how sure rescue was of each field it read there. */
+export type ShownSource = Readonly<{ id: SourceId; fields: FieldConfidences }>
+
 /**
- * The field confidences of the source whose fields a work shows: its sources replayed in the
- * order they came, each later copy winning as `chooseCopy` decided when it was imported.
+ * The source whose fields a work shows: its sources replayed in the order they came, each later
+ * copy winning as `chooseCopy` decided when it was imported. What a merge weighs a new copy
+ * against, and what a reparse reads again. Undefined for a work with no source.
  */
-export async function findShownFields(
+export async function findShownSource(
   db: Kysely<Database>,
   workId: WorkId,
-): Promise<FieldConfidences> {
+): Promise<ShownSource | undefined> {
   const sources = await db
     .selectFrom('sources')
-    .select('report')
+    .select(['id', 'report'])
     .where('work_id', '=', workId)
     .orderBy('imported_at')
     .orderBy('id')
     .execute()
-  let shown: FieldConfidences | undefined
-  for (const { report } of sources) {
+  let shown: ShownSource | undefined
+  for (const { id, report } of sources) {
     const fields = reportFieldConfidences(report)
-    if (shown === undefined || chooseCopy(shown, fields).kept === 'new') shown = fields
+    if (shown === undefined || chooseCopy(shown.fields, fields).kept === 'new') shown = { id, fields }
   }
-  return shown ?? {}
+  return shown
+}
+
+/** The field confidences of the source a work shows (see `findShownSource`); none without one. */
+export async function findShownFields(
+  db: Kysely<Database>,
+  workId: WorkId,
+): Promise<FieldConfidences> {
+  return (await findShownSource(db, workId))?.fields ?? {}
 }
 
 /** The confidences in a stored report (`sources.report`); a malformed one is a bug. */

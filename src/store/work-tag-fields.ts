@@ -10,7 +10,7 @@ import type { DraftTag } from './draft-tags.js'
 import { nameKey } from './name-key.js'
 import type { Database } from './schema.js'
 import { findOrCreateTags, findWorkTags, withKindSuffix } from './tags.js'
-import { uniqueBy } from './unique-by.js'
+import { insertWorkTags } from './work-parts.js'
 
 /** The work field that holds each kind of tag. */
 export const TAG_FIELDS = {
@@ -94,13 +94,7 @@ export async function rewriteWorkTags(
     wanted === undefined ? kept : wanted.map(() => tagAt(made, next++)),
   )
   await db.deleteFrom('work_tags').where('work_id', '=', workId).execute()
-  // "Chloe" and "chloe" are one tag: listed once, as an import lists it.
-  const rows = uniqueBy(ids, (id) => id).map((tagId, index) => ({
-    work_id: workId,
-    tag_id: tagId,
-    position: index + 1,
-  }))
-  if (rows.length > 0) await db.insertInto('work_tags').values(rows).execute()
+  await insertWorkTags(db, workId, ids)
 }
 
 function tagAt(tags: ReadonlyArray<Readonly<{ id: TagId }>>, index: number): TagId {

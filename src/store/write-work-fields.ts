@@ -1,11 +1,10 @@
 import type { Kysely, Updateable } from 'kysely'
 import type { WorkDates, WorkEdit } from '../domain/work-field.js'
 import type { WorkId } from '../domain/work.js'
-import { findOrCreateCreator } from './creators.js'
 import { toFlag } from './flag.js'
 import { rewriteChapters, setChapterWordCounts } from './rewrite-chapters.js'
 import type { Database, WorksTable } from './schema.js'
-import { uniqueBy } from './unique-by.js'
+import { insertContentNotices, insertWorkCreators } from './work-parts.js'
 import { TAG_FIELDS, rewriteWorkTags } from './work-tag-fields.js'
 
 /** Dates as stored: from the source (or a person), or the day of the import in their place. */
@@ -13,6 +12,21 @@ export type StoredDates = WorkDates & Readonly<{ fromSource: boolean }>
 
 /** New values for some fields of a stored work, as `writeWorkFields` takes them. */
 export type WorkWrite = Omit<WorkEdit, 'dates'> & Readonly<{ dates?: StoredDates }>
+
+/**
+ * A draft's dates as stored: a source that names one date names when the work was posted and
+ * last updated; one that names none is dated `day` (the day of its import), not from the source.
+ */
+export function draftDates(
+  draft: Readonly<{ posted: string | null; updated: string | null }>,
+  day: string,
+): StoredDates {
+  return {
+    posted: draft.posted ?? draft.updated ?? day,
+    updated: draft.updated ?? draft.posted ?? day,
+    fromSource: draft.posted !== null || draft.updated !== null,
+  }
+}
 
 /**
  * Writes the fields `values` names, and only those, to a work that exists: its row, creators,
@@ -43,13 +57,7 @@ export async function writeWorkFields(
   }
   if (values.contentNotices !== undefined) {
     await db.deleteFrom('content_notices').where('work_id', '=', workId).execute()
-    const notices = uniqueBy(values.contentNotices, ({ topic, line }) => `${topic}:${String(line)}`)
-    if (notices.length > 0) {
-      await db
-        .insertInto('content_notices')
-        .values(notices.map(({ topic, line }) => ({ work_id: workId, topic, line })))
-        .execute()
-    }
+    await insertContentNotices(db, workId, values.contentNotices)
   }
 }
 
@@ -79,15 +87,5 @@ function workRow(values: WorkWrite): Updateable<WorksTable> {
 
 async function rewriteCreators(db: Kysely<Database>, workId: WorkId, names: readonly string[]) {
   await db.deleteFrom('work_creators').where('work_id', '=', workId).execute()
-  const ids = []
-  for (const name of names) {
-    if (name.trim() !== '') ids.push((await findOrCreateCreator(db, name.trim())).id)
-  }
-  // "Jen" and "jen" are one creator: credited once, as an import credits them.
-  const rows = uniqueBy(ids, (id) => id).map((creatorId, index) => ({
-    work_id: workId,
-    creator_id: creatorId,
-    position: index + 1,
-  }))
-  if (rows.length > 0) await db.insertInto('work_creators').values(rows).execute()
+  await insertWorkCreators(db, workId, names)
 }

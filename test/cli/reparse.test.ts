@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CLOCKMAKER_HTML, CLOCKMAKER_TEXT } from '../support/clockmaker-story.js'
 import { ORCHARD_STORY } from '../support/orchard-story.js'
 import { runQuire } from '../support/run-quire.js'
 
@@ -114,6 +115,50 @@ describe('quire reparse', () => {
     expect(summary).toMatchObject({ summary: { updated: 1, dryRun: true } })
     expect(run.stderr).toContain('1 would be updated')
     expect(storedTitle(orchard)).toBe('THE ORCHARD LEDGER')
+  })
+
+  it('reads the copy a work shows, not its first source, once a later copy won the merge', async () => {
+    await writeFile(path.join(dir, '1-clockmaker.html'), CLOCKMAKER_HTML)
+    await writeFile(path.join(dir, '2-clockmaker.txt'), CLOCKMAKER_TEXT)
+    const report = path.join(dir, 'import.jsonl')
+    const imported = await runQuire(['import', '1-clockmaker.html', '2-clockmaker.txt', '--report', report], { cwd: dir })
+    expect(imported.stderr).toContain('1 imported, 1 merged')
+    const work = String(jsonLines(await readFile(report, 'utf8'))[0]?.['work'])
+    tamper('update works set title = ? where id = ?', 'THE CLOCKMAKER', work)
+
+    const run = await runQuire(['reparse', work], { cwd: dir })
+
+    expect(run.code).toBe(0)
+    expect(jsonLines(run.stdout.toString())[0]).toEqual({
+      work,
+      status: 'updated',
+      source: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/u), fileName: '2-clockmaker.txt' },
+      sources: 2,
+      changed: ['title'],
+      keptEdited: [],
+      errors: [],
+    })
+    expect(storedTitle(work)).toBe("The Clockmaker's Apprentice")
+  })
+
+  it("says in the work's line when its new chapters are another work's story, and still updates it", async () => {
+    const works = await importStories()
+    const orchard = works['orchard.txt'] ?? ''
+    const frost = works['frost.txt'] ?? ''
+    // The orchard's stored file now holds the frost story under another title.
+    tamper('update sources set bytes = ? where work_id = ?', Buffer.from(SECOND_STORY.replace('Frost on', 'Orchard')), orchard)
+
+    const run = await runQuire(['reparse', orchard], { cwd: dir })
+
+    expect(run.code).toBe(0)
+    expect(jsonLines(run.stdout.toString())[0]).toMatchObject({
+      work: orchard,
+      status: 'updated',
+      changed: expect.arrayContaining(['title', 'chapters']),
+      fingerprint: { kind: 'removed', reason: 'taken', by: frost },
+      errors: [],
+    })
+    expect(storedTitle(orchard)).toBe('Orchard the Cider Press')
   })
 
   it('fails a work whose source rescue now refuses, leaves it as it was, and exits 1', async () => {

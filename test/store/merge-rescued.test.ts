@@ -40,6 +40,17 @@ function aCopy(text: string, overrides: ImportOverrides = {}) {
   return anImport({ chapters: STORY, bytes: new TextEncoder().encode(text), ...overrides })
 }
 
+// A copy from which rescue read more fields than from `aCopy`'s defaults: it wins a merge.
+function aFullerCopy(text: string) {
+  return aCopy(text, {
+    chapters: SAME_STORY,
+    title: 'The Ferry',
+    creators: ['Ines Marlow'],
+    fandoms: [makeTagName('Original Work')],
+    report: reportWith({ title: 1, creators: 1, fandoms: 1 }),
+  })
+}
+
 describe.each(TEST_DIALECTS)('merging copies of one story on %s', (dialect) => {
   let store: TestStore
   beforeEach(async () => {
@@ -75,15 +86,7 @@ describe.each(TEST_DIALECTS)('merging copies of one story on %s', (dialect) => {
 
   it('shows the new copy when rescue read more fields from it, keeping the work id', async () => {
     const { workId } = await store.works.importRescued(aCopy('first copy', { report: reportWith({ title: 0.6 }) }))
-    const result = await store.works.importRescued(
-      aCopy('second copy', {
-        chapters: SAME_STORY,
-        title: 'The Ferry',
-        creators: ['Ines Marlow'],
-        fandoms: [makeTagName('Original Work')],
-        report: reportWith({ title: 1, creators: 1, fandoms: 1 }),
-      }),
-    )
+    const result = await store.works.importRescued(aFullerCopy('second copy'))
     expect(result).toMatchObject({ status: 'merged', workId, merged: { kept: 'new' } })
     const work = await store.works.find(workId)
     expect(work?.title).toBe('The Ferry')
@@ -94,6 +97,52 @@ describe.each(TEST_DIALECTS)('merging copies of one story on %s', (dialect) => {
     // A third copy is weighed against the copy the work shows now.
     const third = await store.works.importRescued(aCopy('third copy', { report: reportWith({ title: 1, creators: 1 }) }))
     expect(third).toMatchObject({ status: 'merged', merged: { kept: 'existing' } })
+  })
+
+  it('leaves every field a person edited when the new copy wins, and says which it kept', async () => {
+    const { workId } = await store.works.importRescued(aCopy('first copy', { report: reportWith({ title: 0.6 }) }))
+    await store.works.editFields(workId, { title: 'Ferry at Dawn', fandoms: [makeTagName('Island Stories')], summary: 'Chloe and Lex, after.' })
+    const result = await store.works.importRescued(aFullerCopy('second copy'))
+    // The summary was edited too, but to what the new copy says: nothing was kept against it.
+    expect(result).toMatchObject({
+      status: 'merged',
+      merged: {
+        kept: 'new',
+        keptEdited: ['title', 'fandoms'],
+        reason: 'the new copy gave more fields (3, not 1); kept as a person edited them: title, fandoms',
+      },
+    })
+    const work = await store.works.find(workId)
+    expect(work?.title).toBe('Ferry at Dawn')
+    expect(work?.tags.filter((tag) => tag.kind === 'fandom').map((tag) => tag.name)).toEqual(['Island Stories'])
+    expect(work?.creators.map((creator) => creator.name)).toEqual(['Ines Marlow'])
+    expect(work?.chapters[0]?.sections).toEqual(SAME_STORY[0]?.sections)
+    expect(await store.works.findEditedFields(workId)).toEqual(['title', 'fandoms', 'summary'])
+  })
+
+  it('keeps the chapters a person edited when the new copy wins', async () => {
+    const { workId } = await store.works.importRescued(aCopy('first copy', { report: reportWith({ title: 0.6 }) }))
+    const edited = [aChapterDraft({ title: 'Dawn', sections: STORY[0]?.sections ?? [] })]
+    await store.works.editFields(workId, { chapters: edited })
+    const result = await store.works.importRescued(
+      aCopy('second copy', { chapters: SAME_STORY, report: reportWith({ title: 1, creators: 1 }) }),
+    )
+    expect(result).toMatchObject({ merged: { kept: 'new', keptEdited: ['chapters'] } })
+    expect((await store.works.find(workId))?.chapters.map((chapter) => chapter.title)).toEqual(['Dawn'])
+  })
+
+  it('reads again the source whose copy the work shows: the later one once it won', async () => {
+    const first = await store.works.importRescued(aCopy('first copy', { report: reportWith({ title: 0.6 }) }))
+    expect((await store.sources.findShown(first.workId))?.sha256).toBe(first.sha256)
+    const winner = await store.works.importRescued(
+      aCopy('second copy', { chapters: SAME_STORY, report: reportWith({ title: 1, creators: 1 }) }),
+    )
+    const loser = await store.works.importRescued(aCopy('third copy', { report: reportWith({ title: 1 }) }))
+    expect(loser).toMatchObject({ status: 'merged', merged: { kept: 'existing' } })
+    const shown = await store.sources.findShown(first.workId)
+    expect(shown?.sha256).toBe(winner.sha256)
+    expect(shown?.bytes.toString('utf8')).toBe('second copy')
+    expect(await store.sources.findShown('not-a-work')).toBeUndefined()
   })
 
   it('says unchanged, not merged, for the same bytes again', async () => {

@@ -5,7 +5,8 @@ import type { WorkId } from '../../src/domain/work.js'
 import type { WorkDraft } from '../../src/domain/work-draft.js'
 import { lastWorkChangeId } from '../../src/store/work-changes.js'
 import { countRows } from '../support/count-rows.js'
-import { anOrchardImport } from '../support/orchard-story.js'
+import { storyFingerprint } from '../../src/store/story-fingerprint.js'
+import { anOrchardImport, ORCHARD_STORY } from '../support/orchard-story.js'
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/test-store.js'
 
 describe.each(TEST_DIALECTS)('reading a stored work again on %s', (dialect) => {
@@ -166,6 +167,62 @@ describe.each(TEST_DIALECTS)('reading a stored work again on %s', (dialect) => {
     expect(work?.creators.map((creator) => creator.name)).toEqual(['Wren Haldane'])
     expect(work?.tags[0]?.name).toBe('Teen And Up Audiences')
     expect(await store.works.reparse(workId, draft)).toEqual({ changed: [], keptEdited: [] })
+  })
+
+  const fingerprintOf = async (id: WorkId) =>
+    (await store.db.selectFrom('work_fingerprints').select('fingerprint').where('work_id', '=', id).executeTakeFirst())
+      ?.fingerprint
+
+  // The orchard story with its second chapter told at length: another text, so another fingerprint.
+  const rewritten = (): WorkDraft => ({
+    ...draft,
+    chapters: draft.chapters.map((chapter, index) =>
+      index === 1
+        ? { ...chapter, sections: [{ kind: 'paragraph', text: 'Tomas came up the lane at dusk, and the lantern swung, and the windfalls bruised in the basket as he walked.' }] }
+        : chapter,
+    ),
+  })
+
+  it("moves the work's fingerprint with the chapters it rewrites, so a copy of the new text merges into it", async () => {
+    const before = await fingerprintOf(workId)
+    const reading = rewritten()
+
+    const result = await store.works.reparse(workId, reading)
+
+    expect(result).toEqual({ changed: ['chapters'], keptEdited: [], fingerprint: { kind: 'updated' } })
+    expect(await fingerprintOf(workId)).toBe(storyFingerprint(reading.chapters))
+    expect(await fingerprintOf(workId)).not.toBe(before)
+    // Other bytes, read as the new text: another copy of the story as it reads now.
+    const copy = anOrchardImport(`${ORCHARD_STORY}\n`, 'copy.txt')
+    const merged = await store.works.importRescued({ ...copy, rescued: { ...copy.rescued, work: reading } })
+    expect(merged).toMatchObject({ status: 'merged', workId })
+  })
+
+  it('drops the fingerprint when another work has the new text, keeps that work\'s, and still rewrites', async () => {
+    const elsewhere = await store.works.importRescued(anOrchardImport(`Title: Windfalls\n\n${'The pears fell all night, and nobody in the valley slept. '.repeat(3)}\n`))
+    const taken = await fingerprintOf(elsewhere.workId)
+    const reading = { ...draft, chapters: (await store.works.find(elsewhere.workId))?.chapters.map(({ title, sections }) => ({ title, sections })) ?? [] }
+    const rows = await countRows(store.db)
+
+    const dry = await store.works.reparse(workId, reading, { dryRun: true })
+    expect(dry.fingerprint).toEqual({ kind: 'removed', reason: 'taken', by: elsewhere.workId })
+    expect(await countRows(store.db)).toEqual(rows)
+
+    const result = await store.works.reparse(workId, reading)
+    expect(result).toMatchObject({ changed: expect.arrayContaining(['chapters']), fingerprint: { kind: 'removed', reason: 'taken', by: elsewhere.workId } })
+    expect(await fingerprintOf(workId)).toBeUndefined()
+    expect(await fingerprintOf(elsewhere.workId)).toBe(taken)
+    expect((await store.works.find(workId))?.chapters.map(({ sections }) => sections)).toEqual(reading.chapters.map(({ sections }) => sections))
+  })
+
+  it('drops the fingerprint when the new chapters are too short to tell apart', async () => {
+    const reading = { ...draft, chapters: [{ title: null, sections: [{ kind: 'paragraph' as const, text: 'Chapter coming soon!' }] }] }
+    const result = await store.works.reparse(workId, reading)
+    expect(result.fingerprint).toEqual({ kind: 'removed', reason: 'too-short' })
+    expect(await fingerprintOf(workId)).toBeUndefined()
+    // Nothing more to drop: the next reading leaves the fingerprint unmentioned.
+    await store.db.updateTable('chapters').set({ title: 'Soon' }).where('work_id', '=', workId).execute()
+    expect(await store.works.reparse(workId, reading)).toEqual({ changed: ['chapters'], keptEdited: [] })
   })
 
   it('lists every work made from a stored source', async () => {
