@@ -10,18 +10,28 @@ import { DEFAULT_MAX_FILE_SIZE, formatBytes } from './read-story-file.js'
 import { withStore } from './with-store.js'
 import type { GlobalOptions } from './config.js'
 
-type ImportCommandOptions = { maxSize?: string; report?: string; dryRun?: boolean; doNotImport?: string }
+type ImportCommandOptions = {
+  maxSize?: string
+  report?: string
+  dryRun?: boolean
+  doNotImport?: string
+  allowPrivateAddresses?: boolean
+}
 
 /** `quire import PATH...`: rescue and store every story file under the paths. */
 export function addImportCommand(program: Command): void {
   program
     .command('import')
     .description('rescue and store story files; folders are read recursively')
-    .argument('<paths...>', 'files or folders')
+    .argument('<paths...>', 'files, folders or http(s) addresses of story pages')
     .option('--max-size <size>', `refuse files over this size (default ${formatBytes(DEFAULT_MAX_FILE_SIZE)})`)
     .option('--report <file>', 'write one JSON line per file to FILE (overwritten)')
     .option('--dry-run', 'read and parse every file and report what an import would do; store nothing')
     .option('--do-not-import <file>', "store no story by the creators named in FILE, one a line ('#' comments)")
+    .option(
+      '--allow-private-addresses',
+      'let addresses reach loopback, private and link-local hosts (also QUIRE_FETCH_ALLOW_PRIVATE=1)',
+    )
     .action(async (paths: string[], options: ImportCommandOptions, command: Command) => {
       const maxSize = options.maxSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseByteSize(options.maxSize)
       const doNotImport = options.doNotImport === undefined ? undefined : await readDoNotImport(options.doNotImport)
@@ -35,6 +45,8 @@ export function addImportCommand(program: Command): void {
           maxSize,
           dryRun,
           ...(doNotImport === undefined ? {} : { doNotImport }),
+          allowPrivateAddresses:
+            options.allowPrivateAddresses === true || process.env['QUIRE_FETCH_ALLOW_PRIVATE'] === '1',
           onOutcome: (outcome) => {
             counts[outcome.status] += 1
             summary.record(outcome)

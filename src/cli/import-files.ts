@@ -7,7 +7,9 @@ import { sha256Of } from '../store/import-rescued.js'
 import type { BatchOutcome, ImportInput, MergeTarget, Store } from '../store/store.js'
 import { storyFingerprint } from '../store/story-fingerprint.js'
 import { findListedCreator, type DoNotImportList } from './do-not-import.js'
+import { fetchStory, isAddressPath, type FetchedPage } from './fetch-story.js'
 import { errorMessage, readStoryFile } from './read-story-file.js'
+import { addedPart, findPartOfStory, findStoredStories, groupParts, joinStory, type PartFile, type PartOfStory } from './story-parts.js'
 import { walkFiles, type WalkEntry } from './walk-files.js'
 
 /** A problem as the import report writes it. */
@@ -76,13 +78,28 @@ export type ImportOptions = Readonly<{
   dryRun?: boolean
   /** Creators whose stories are not stored: each is reported `skipped`, nothing of it written. */
   doNotImport?: DoNotImportList
+  /** An address path may reach loopback, private and link-local hosts (see `checkAddress`). */
+  allowPrivateAddresses?: boolean
 }>
 
 // A file as it waits for its batch to commit: its outcome known already, or its work to store.
 type Pending =
   | Readonly<{ kind: 'settled'; outcome: ImportOutcome }>
   | Readonly<{ kind: 'skipped'; file: string; reason: string }>
-  | Readonly<{ kind: 'store'; file: string; input: ImportInput; warnings: ReportedProblem[]; story?: DryRunStory }>
+  | Readonly<{
+      kind: 'store'
+      file: string
+      input: ImportInput
+      warnings: ReportedProblem[]
+      story?: DryRunStory
+      /** Which part of a story told across files this file is, when it says. */
+      part?: PartOfStory
+      /** A story joined from several files: each file, reported on a line of its own. */
+      members?: readonly JoinedFile[]
+    }>
+
+// One file of a story joined from several, as its line of the report tells it.
+type JoinedFile = Readonly<{ file: string; input: ImportInput; warnings: ReportedProblem[] }>
 
 // What a dry run needs to say `merged`: the story's fingerprint and the stored work it would join.
 type DryRunStory = Readonly<{ fingerprint: string | null; target: MergeTarget | undefined }>
@@ -95,6 +112,14 @@ type SeenStory = Readonly<{ workId: string | null; fields: FieldConfidences }>
  * Works are stored in batches, one transaction each with a savepoint per work: each work lands
  * whole or not at all, one bad file never stops the rest, and a crash loses at most the batch
  * not yet committed, which importing again stores (nothing of it was written).
+ *
+ * Files of one folder that are parts of one story (see `findPartOfStory`) are joined into one
+ * work, stored in one transaction with every file kept as its source; each file's line reports
+ * that work. From a folder's first such file on, its files are held until the folder ends (at
+ * most HOLD_FILES), so the lines keep walk order, a joined story's at its first file's place.
+ * A part added to a folder after its story was stored is not joined to it: it is stored as a
+ * work of its own, with a QUIRE_RESCUE_MISSING_PARTS warning naming the stored work, for review.
+ * An address path (`https://…`) is fetched (see `fetchStory`) and rescued as a file is.
  */
 export async function importFiles(
   store: Store,
@@ -117,29 +142,129 @@ export async function importFiles(
     works = 0
     bytes = 0
   }
-  const walk = walkFiles(paths)
-  let upcoming = handled(walkAndRead(walk, options.maxSize))
-  for (let entry = await upcoming; entry !== undefined; entry = await upcoming) {
-    upcoming = handled(walkAndRead(walk, options.maxSize))
-    // The unchanged check reads the database, so it runs here, never while a batch is open.
-    const next: Pending = entry.kind === 'skipped' ? entry : await prepareOne(store, entry, options)
+  const enqueue = async (next: Pending): Promise<void> => {
     if (next.kind !== 'store' && works === 0) {
       report(next, options)
-      continue
+      return
     }
     pending.push(next)
     if (next.kind === 'store') {
       if (works === 0) openedAt = performance.now()
       works += 1
-      bytes += next.input.bytes.byteLength
+      bytes += storedBytes(next)
     }
     const full = works >= limits.works || bytes >= limits.bytes
     if (full || performance.now() - openedAt >= limits.ms) await flush()
   }
+  const folder: HeldFolder = { where: null, held: [], bytes: 0, stored: new Set() }
+  const release = async (): Promise<void> => {
+    for (const item of await joinHeldParts(store, folder, options)) await enqueue(item)
+    folder.held = []
+    folder.bytes = 0
+  }
+  const walk = walkPaths(paths)
+  let upcoming = handled(walkAndRead(walk, options))
+  for (let entry = await upcoming; entry !== undefined; entry = await upcoming) {
+    upcoming = handled(walkAndRead(walk, options))
+    const where = entry.kind === 'address' ? entry.file : path.dirname(entry.file)
+    if (where !== folder.where) {
+      await release()
+      folder.where = where
+      folder.stored.clear()
+    }
+    // The unchanged check reads the database, so it runs here, never while a batch is open.
+    const prepared: Pending[] =
+      entry.kind === 'skipped'
+        ? [entry]
+        : entry.kind === 'address'
+          ? await prepareAddress(store, entry, options)
+          : [await prepareOne(store, entry, options)]
+    for (const next of prepared) {
+      if (next.kind === 'settled' && next.outcome.status === 'unchanged' && next.outcome.work !== null) {
+        folder.stored.add(next.outcome.work)
+      }
+      if (folder.held.length === 0 && (next.kind !== 'store' || next.part === undefined)) {
+        await enqueue(next)
+        continue
+      }
+      folder.held.push(next)
+      if (next.kind === 'store') folder.bytes += next.input.bytes.byteLength
+    }
+    if (folder.held.length >= HOLD_FILES || folder.bytes >= HOLD_BYTES) await release()
+  }
+  await release()
   await flush()
 }
 
+// A folder's files held while parts of a story may still come; the bounds keep memory flat on
+// a folder of thousands of chapter files (parts past them are joined in more than one work).
+const HOLD_FILES = 1000
+const HOLD_BYTES = 64 * 1024 * 1024
+
+type HeldFolder = {
+  where: string | null
+  held: Pending[]
+  bytes: number
+  /** Works whose bytes this folder held already (`unchanged`): a new part may belong to one. */
+  stored: Set<string>
+}
+
+function storedBytes(item: Extract<Pending, { kind: 'store' }>): number {
+  const parts = item.input.parts ?? []
+  return parts.reduce((sum, part) => sum + part.bytes.byteLength, item.input.bytes.byteLength)
+}
+
+// The held files with each story told across several of them joined into one, in walk order.
+async function joinHeldParts(store: Store, folder: HeldFolder, options: ImportOptions): Promise<Pending[]> {
+  type Held = Extract<Pending, { kind: 'store' }>
+  const candidates: PartFile<Held>[] = folder.held.flatMap((item) =>
+    item.kind === 'store' && item.part !== undefined ? [{ item, input: item.input, part: item.part }] : [],
+  )
+  if (candidates.length === 0) return folder.held
+  const stored = await findStoredStories(store, folder.stored)
+  const replaced = new Map<Pending, Pending | null>()
+  for (const group of groupParts(candidates)) {
+    const [first] = group
+    if (first === undefined) continue
+    const storedAs = stored.get(first.part.key)
+    const review = storedAs === undefined ? [] : [addedPart(group, storedAs)]
+    if (group.length === 1) {
+      replaced.set(first.item, { ...first.item, warnings: [...first.item.warnings, ...review] })
+      continue
+    }
+    const { input, joined } = joinStory(group)
+    const shared = [...(joined.missing === null ? [] : [toReported(joined.missing)]), ...review]
+    const members = group.map(({ item }) => ({ file: item.file, input: item.input, warnings: [...item.warnings, ...shared] }))
+    const story = options.dryRun === true ? await dryRunStory(store, input) : undefined
+    const warnings = members[0]?.warnings ?? []
+    const joinedItem: Pending = { kind: 'store', file: first.item.file, input, warnings, members, ...(story === undefined ? {} : { story }) }
+    replaced.set(first.item, joinedItem)
+    for (const { item } of group.slice(1)) replaced.set(item, null)
+  }
+  return folder.held.flatMap((item) => {
+    const next = replaced.get(item)
+    return next === undefined ? [item] : next === null ? [] : [next]
+  })
+}
+
+async function dryRunStory(store: Store, input: ImportInput): Promise<DryRunStory> {
+  const fingerprint = storyFingerprint(input.rescued.work.chapters)
+  const target = fingerprint === null ? undefined : await store.works.findMergeTarget(fingerprint)
+  return { fingerprint, target }
+}
+
+type PathEntry = WalkEntry | Readonly<{ kind: 'address'; file: string }>
+
+// The walk of every path, an address (`https://…`) standing for itself.
+async function* walkPaths(paths: readonly string[]): AsyncGenerator<PathEntry> {
+  for (const start of paths) {
+    if (isAddressPath(start)) yield { kind: 'address', file: start }
+    else yield* walkFiles([start])
+  }
+}
+
 type ReadEntry = Readonly<{ kind: 'file'; file: string; read: Promise<Buffer> }>
+type FetchEntry = Readonly<{ kind: 'address'; file: string; pages: Promise<FetchedPage[]> }>
 
 /**
  * The next file of the walk with its read under way, so that the next file is found and read
@@ -147,14 +272,41 @@ type ReadEntry = Readonly<{ kind: 'file'; file: string; read: Promise<Buffer> }>
  * of an import of 20 KB works, about 0.6 ms a work. One file ahead, so memory holds at most two.
  */
 async function walkAndRead(
-  walk: AsyncGenerator<WalkEntry>,
-  maxSize: number,
-): Promise<Exclude<WalkEntry, { kind: 'file' }> | ReadEntry | undefined> {
+  walk: AsyncGenerator<PathEntry>,
+  options: ImportOptions,
+): Promise<Extract<WalkEntry, { kind: 'skipped' }> | ReadEntry | FetchEntry | undefined> {
   const next = await walk.next()
   if (next.done === true) return undefined
   const entry = next.value
-  if (entry.kind !== 'file') return entry
-  return { kind: 'file', file: entry.file, read: handled(readStoryFile(entry.file, maxSize)) }
+  if (entry.kind === 'skipped') return entry
+  if (entry.kind === 'address') {
+    const allowPrivate = options.allowPrivateAddresses === true
+    const pages = handled(fetchStory(entry.file, { maxSize: options.maxSize, allowPrivate }))
+    return { kind: 'address', file: entry.file, pages }
+  }
+  return { kind: 'file', file: entry.file, read: handled(readStoryFile(entry.file, options.maxSize)) }
+}
+
+// Each page fetched, rescued as a file named by its address; a chain of chapter pages is one
+// story, its pages' chapter numbers the parts' numbers.
+async function prepareAddress(store: Store, { file, pages }: FetchEntry, options: ImportOptions): Promise<Pending[]> {
+  let fetched: FetchedPage[]
+  try {
+    fetched = await pages
+  } catch (error) {
+    return [{ kind: 'settled', outcome: failed(file, null, error) }]
+  }
+  const prepared: Pending[] = []
+  for (const page of fetched) {
+    const item = await prepareOne(store, { kind: 'file', file: page.url, read: Promise.resolve(page.bytes) }, options)
+    if (item.kind !== 'store' || page.chapter === null || fetched.length === 1) {
+      prepared.push(item)
+      continue
+    }
+    const number = { part: page.chapter, of: null, from: 'address' } as const
+    prepared.push({ ...item, part: { number, key: `address\u0000${file}`, title: null, subtitle: null } })
+  }
+  return prepared
 }
 
 // A promise awaited later, in its turn: until then its failure must not count as unhandled.
@@ -173,7 +325,7 @@ async function prepareOne(store: Store, { file, read }: ReadEntry, options: Impo
       const outcome = unchanged(file, existing.workId, sha256)
       return { kind: 'settled', outcome }
     }
-    const fileName = path.basename(file)
+    const fileName = isAddressPath(file) ? file : path.basename(file)
     const rescued = rescuePlainText(bytes, fileName)
     const warnings = rescued.report.issues.map(toReported)
     const input: ImportInput = { rescued, bytes, fileName, sha256 }
@@ -184,10 +336,10 @@ async function prepareOne(store: Store, { file, read }: ReadEntry, options: Impo
       const outcome: ImportOutcome = { file, status: 'skipped', work: null, sha256, errors: [], warnings, ...readAs(input) }
       return { kind: 'settled', outcome: { ...outcome, skipped: { author, reason } } }
     }
-    if (options.dryRun !== true) return { kind: 'store', file, input, warnings }
-    const fingerprint = storyFingerprint(rescued.work.chapters)
-    const target = fingerprint === null ? undefined : await store.works.findMergeTarget(fingerprint)
-    return { kind: 'store', file, input, warnings, story: { fingerprint, target } }
+    const found = findPartOfStory(rescued, fileName, bytes)
+    const part = found === undefined ? {} : { part: found }
+    if (options.dryRun !== true) return { kind: 'store', file, input, warnings, ...part }
+    return { kind: 'store', file, input, warnings, story: await dryRunStory(store, input), ...part }
   } catch (error) {
     return { kind: 'settled', outcome: failed(file, sha256, error) }
   }
@@ -210,7 +362,7 @@ async function reportBatch(store: Store, batch: Pending[], options: ImportOption
       continue
     }
     const result = results[index++]
-    report({ kind: 'settled', outcome: storedOutcome(item, result) }, options)
+    for (const outcome of fileOutcomes(item, storedOutcome(item, result))) options.onOutcome(outcome)
   }
 }
 
@@ -225,7 +377,8 @@ function reportDryRun(batch: Pending[], seen: DryRunSeen, options: ImportOptions
       report(item, options)
       continue
     }
-    options.onOutcome(item.kind === 'settled' ? item.outcome : wouldStore(item, seen))
+    if (item.kind === 'settled') options.onOutcome(item.outcome)
+    else for (const outcome of fileOutcomes(item, wouldStore(item, seen))) options.onOutcome(outcome)
   }
 }
 
@@ -267,6 +420,18 @@ function storedOutcome(
   if (result.status !== 'merged') return stored
   const { into, kept, reason } = result.merged
   return { ...stored, merged: { into, kept, reason } }
+}
+
+// A story joined from several files has a line for each file, all naming the one work.
+function fileOutcomes(item: Extract<Pending, { kind: 'store' }>, outcome: ImportOutcome): ImportOutcome[] {
+  if (item.members === undefined) return [outcome]
+  return item.members.map(({ file, input, warnings }) => ({
+    ...outcome,
+    file,
+    sha256: input.sha256 ?? null,
+    warnings: outcome.status === 'failed' ? [] : warnings,
+    ...readAs(input),
+  }))
 }
 
 function report(item: Exclude<Pending, { kind: 'store' }>, options: ImportOptions): void {

@@ -110,9 +110,10 @@ async function importInSavepoint(
     // PostgreSQL refuses every statement after a failed one until this rollback.
     await work.rollbackToSavepoint(SAVEPOINT).execute()
     await work.releaseSavepoint(SAVEPOINT).execute()
-    if (error instanceof BytesAlreadyStored) {
+    if (error instanceof BytesAlreadyStored && error.sha256 === sha256) {
       return { kind: 'stored', result: await findUnchanged(trx, sha256) }
     }
+    // Another part of a story told across files was stored meanwhile: this story fails whole.
     // Another import made a work of this story meanwhile: once more, it merges into that one.
     if (error instanceof FingerprintTaken && attempt === 1) return importInSavepoint(trx, input, now, 2)
     return { kind: 'failed', error }

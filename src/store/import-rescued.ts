@@ -25,7 +25,15 @@ export type ImportInput = Readonly<{
    * unchanged files before parsing them); computed here when absent.
    */
   sha256?: string
+  /**
+   * The other files of a story told across files, each kept as a source of the same work (the
+   * first file is `bytes`; `rescued.work` is the story joined from them all).
+   */
+  parts?: readonly PartSource[]
 }>
+
+/** One more file of a story told across files: its bytes, as read, and what rescue made of it. */
+export type PartSource = Readonly<{ rescued: RescuedWork; bytes: Uint8Array; fileName: string; sha256: string }>
 
 /**
  * `unchanged` when the same bytes were imported before: nothing was written. `merged` when
@@ -50,7 +58,7 @@ export async function importRescued(
     try {
       return await db.transaction().execute((trx) => writeRescued(trx, input, sha256, new Date()))
     } catch (error) {
-      if (error instanceof BytesAlreadyStored) return findUnchanged(db, sha256)
+      if (error instanceof BytesAlreadyStored && error.sha256 === sha256) return findUnchanged(db, sha256)
       // Another copy of the story became a work meanwhile: the next attempt merges into it.
       if (!(error instanceof FingerprintTaken) || attempt > 1) throw error
     }
@@ -66,12 +74,13 @@ export function sha256Of(bytes: Uint8Array): string {
  * Writes one work and its source through `trx`, which must be a transaction (or a savepoint in
  * one) that the caller rolls back when this throws. When a work with the same story
  * fingerprint exists, the file becomes another source of it instead (see `mergeRescued`).
- * Throws `BytesAlreadyStored` when the bytes already belong to a work, and `FingerprintTaken`
- * when another import claimed the story's fingerprint after this one looked for it.
+ * Throws `BytesAlreadyStored` when the bytes (or a part's) already belong to a work, and
+ * `FingerprintTaken` when another import claimed the story's fingerprint after this one looked
+ * for it. A story told across files (`parts`) keeps every file as a source of its one work.
  */
 export async function writeRescued(
   trx: Kysely<Database>,
-  { rescued, bytes, fileName }: ImportInput,
+  { rescued, bytes, fileName, parts = [] }: ImportInput,
   sha256: string,
   now: Date,
 ): Promise<ImportResult> {
@@ -81,6 +90,7 @@ export async function writeRescued(
   const owner = fingerprint === null ? undefined : await findFingerprintOwner(trx, fingerprint)
   if (owner !== undefined) {
     const merged = await mergeRescued(trx, copy, owner)
+    for (const part of parts) await insertSource(trx, { ...part, workId: owner, now })
     return { status: 'merged', workId: owner, sha256, merged }
   }
   const workId = newWorkId()
@@ -90,6 +100,7 @@ export async function writeRescued(
   // (0.16 ms a work on SQLite), and before the fingerprint: the same bytes imported twice at
   // once are `unchanged`, never a merge.
   await insertSource(trx, { ...copy, workId })
+  for (const part of parts) await insertSource(trx, { ...part, workId, now })
   if (fingerprint !== null) await claimFingerprint(trx, workId, fingerprint)
   await writeWorkContent(trx, workId, draft)
   await recordWorkChange(trx, workId)

@@ -20,6 +20,10 @@ export const HTTP_STATUS = {
   QUIRE_RESCUE_MANY_STORIES: 422,
   QUIRE_RESCUE_BAD_ARCHIVE: 422,
   QUIRE_IMPORT_UNREADABLE: 400,
+  // An address the archive may not reach (loopback, private, not http): the asker's to change.
+  QUIRE_FETCH_REFUSED: 403,
+  // The other server did not answer, or answered with an error.
+  QUIRE_FETCH_FAILED: 502,
   QUIRE_WORK_NOT_FOUND: 404,
   QUIRE_WORK_BAD_EDIT: 400,
   QUIRE_CREATOR_NOT_FOUND: 404,
