@@ -31,6 +31,7 @@ export type RescueWarningCode =
   | 'QUIRE_RESCUE_EMAIL_IN_TEXT'
   | 'QUIRE_RESCUE_CONTROL_CHARACTERS'
   | 'QUIRE_RESCUE_MISSING_PARTS'
+  | 'QUIRE_RESCUE_HTML_REMOVED'
 
 export type RescueReport = Readonly<{
   /** The shape the story came in: "plain-text", "html", "ao3-html", "email"… */

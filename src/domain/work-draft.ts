@@ -12,9 +12,11 @@ export type SectionKind = (typeof SECTION_KINDS)[number]
 
 /**
  * One block of a chapter's body. `text` is plain text: a break keeps its marker as written
- * ("* * *"), a verse its lines joined by "\n".
+ * ("* * *"), a verse its lines joined by "\n". A paragraph or verse read from a page that marked
+ * its words up (emphasis, strike, ruby…) keeps that as `html`: a fragment sanitised by
+ * safety/story-html's allowlist, lines joined by `<br>`, the same words as `text`.
  */
-export type Section = Readonly<{ kind: SectionKind; text: string }>
+export type Section = Readonly<{ kind: SectionKind; text: string; html?: string }>
 
 export type ChapterDraft = Readonly<{ title: string | null; sections: readonly Section[] }>
 

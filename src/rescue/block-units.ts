@@ -1,3 +1,4 @@
+import type { PageMarks } from './page-marks.js'
 import type { SourceLine } from './source-lines.js'
 import { isStanza } from './verse.js'
 
@@ -43,10 +44,14 @@ function splitByIndent(lines: readonly SourceLine[]): TextUnit[] {
   return units
 }
 
-/** Reads the lines of one block of text as paragraphs, lines that may be verse, or a stanza. */
-export function readTextUnits(lines: readonly SourceLine[]): TextUnit[] {
+/**
+ * Reads the lines of one block of text as paragraphs, lines that may be verse, or a stanza: a
+ * block its page set apart as verse (see PageMarks) is a stanza whatever its lines look like.
+ */
+export function readTextUnits(lines: readonly SourceLine[], marks?: PageMarks): TextUnit[] {
   if (lines.length === 1) return [{ kind: 'line', lines }]
-  if (isStanza(lines.map((line) => line.text))) return [{ kind: 'stanza', lines }]
+  const texts = lines.map((line) => line.text)
+  if (isStanza(texts) || marks?.isVerse(texts) === true) return [{ kind: 'stanza', lines }]
   if (isLinePerParagraph(lines)) return lines.map((line) => ({ kind: 'line', lines: [line] }))
   return splitByIndent(lines)
 }

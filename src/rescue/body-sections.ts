@@ -2,6 +2,7 @@ import type { Section } from '../domain/work-draft.js'
 import { readTextUnits } from './block-units.js'
 import type { BodyItem } from './body-items.js'
 import { readEndMarker } from './end-marker.js'
+import type { PageMarks } from './page-marks.js'
 import { unwrapLines } from './source-lines.js'
 import { isStanza } from './verse.js'
 
@@ -20,26 +21,32 @@ export type BodyChapter = Readonly<{
 
 type NumberedText = Readonly<{ number: number; text: string }>
 
+// A paragraph or stanza, with the HTML its page gave its lines when it gave any.
+function textSection(kind: 'paragraph' | 'verse', text: string, lines: readonly string[], marks?: PageMarks): Section {
+  const html = marks?.sectionHtml(lines)
+  return html === undefined ? { kind, text } : { kind, text, html }
+}
+
 // Consecutive one-line paragraphs that could each be verse (lyrics typed one line per
 // paragraph) make one stanza; a lone one is a paragraph.
-function flushLines(sections: PlacedSection[], lines: readonly NumberedText[]): void {
+function flushLines(sections: PlacedSection[], lines: readonly NumberedText[], marks?: PageMarks): void {
   const [first] = lines
   if (first === undefined) return
   const texts = lines.map((line) => line.text)
   if (isStanza(texts)) {
-    sections.push({ section: { kind: 'verse', text: texts.join('\n') }, line: first.number })
+    sections.push({ section: textSection('verse', texts.join('\n'), texts, marks), line: first.number })
     return
   }
   for (const line of lines) {
-    sections.push({ section: { kind: 'paragraph', text: line.text }, line: line.number })
+    sections.push({ section: textSection('paragraph', line.text, [line.text], marks), line: line.number })
   }
 }
 
-function readSections(items: readonly BodyItem[]): PlacedSection[] {
+function readSections(items: readonly BodyItem[], marks?: PageMarks): PlacedSection[] {
   const sections: PlacedSection[] = []
   let lines: NumberedText[] = []
   const flush = (): void => {
-    flushLines(sections, lines)
+    flushLines(sections, lines, marks)
     lines = []
   }
   for (const item of items) {
@@ -49,7 +56,7 @@ function readSections(items: readonly BodyItem[]): PlacedSection[] {
       sections.push({ section: { kind: item.kind, text: item.text }, line: item.line })
       continue
     }
-    for (const unit of readTextUnits(item.lines)) {
+    for (const unit of readTextUnits(item.lines, marks)) {
       const first = unit.lines[0]
       if (first === undefined) continue
       if (unit.kind === 'line') {
@@ -57,10 +64,11 @@ function readSections(items: readonly BodyItem[]): PlacedSection[] {
         continue
       }
       flush()
-      const section: Section =
+      const texts = unit.lines.map((line) => line.text)
+      const section =
         unit.kind === 'stanza'
-          ? { kind: 'verse', text: unit.lines.map((line) => line.text).join('\n') }
-          : { kind: 'paragraph', text: unwrapLines(unit.lines) }
+          ? textSection('verse', texts.join('\n'), texts, marks)
+          : textSection('paragraph', unwrapLines(unit.lines), texts, marks)
       sections.push({ section, line: first.number })
     }
   }
@@ -87,8 +95,11 @@ function tidyChapter(sections: PlacedSection[], isLast: boolean): PlacedSection[
   })
 }
 
-/** Splits body items at chapter headings and reads each chapter's sections. */
-export function readChapters(items: readonly BodyItem[]): BodyChapter[] {
+/**
+ * Splits body items at chapter headings and reads each chapter's sections; a page's marks give
+ * its paragraphs and stanzas their inline markup, and set its verse apart.
+ */
+export function readChapters(items: readonly BodyItem[], marks?: PageMarks): BodyChapter[] {
   const groups: { title: string | null; line: number; items: BodyItem[] }[] = [
     { title: null, line: 0, items: [] },
   ]
@@ -99,7 +110,7 @@ export function readChapters(items: readonly BodyItem[]): BodyChapter[] {
   const chapters = groups.map((group, index) => ({
     title: group.title,
     line: group.line,
-    sections: tidyChapter(readSections(group.items), index === groups.length - 1),
+    sections: tidyChapter(readSections(group.items, marks), index === groups.length - 1),
   }))
   const [opening, ...rest] = chapters
   if (opening === undefined || rest.length === 0) return chapters

@@ -1,5 +1,5 @@
 import { RescueError } from '../domain/errors.js'
-import type { RescuedWork } from '../domain/rescue-report.js'
+import type { RescueIssue, RescuedWork } from '../domain/rescue-report.js'
 import type { ChapterDraft, Section, WorkDraft } from '../domain/work-draft.js'
 import { type AuthorStatement, findContentNotices } from '../safety/content-notices.js'
 import { readBodyItems } from './body-items.js'
@@ -16,6 +16,7 @@ import { reportEmailsInText } from './emails-in-text.js'
 import { readEpubStory } from './epub-book.js'
 import { detectLanguage } from './language.js'
 import { findNotAStory } from './not-a-story.js'
+import { collectPageMarks, type PageMarks } from './page-marks.js'
 import {
   createReportCollector,
   finishReport,
@@ -104,13 +105,16 @@ function refuse(fileName: string, line: number, code: 'EMPTY' | 'NO_STORY', deta
 
 function readStory(bytes: Uint8Array, fileName: string): ReadStory {
   // An EPUB is a zip of XHTML, read from its bytes before decoding refuses any zip as binary.
-  const epub = readEpubStory(bytes, fileName)
+  const book = collectPageMarks(() => readEpubStory(bytes, fileName))
+  const epub = book.value
   const decoded = epub?.decoded ?? decodeText(bytes, fileName)
   if (decoded.text.trim() === '') {
     refuse(fileName, 0, 'EMPTY', 'is empty; there is no story to rescue')
   }
   // A page saved from an old site, a message or a document reads as the text its reader saw.
-  const { format, label, text, issues } = epub?.story ?? readStoryFormat(decoded.text, fileName)
+  const page = collectPageMarks(() => epub?.story ?? readStoryFormat(decoded.text, fileName))
+  const marks = epub === undefined ? page.marks : book.marks
+  const { format, label, text, issues } = page.value
   if (text.trim() === '') refuse(fileName, 0, 'EMPTY', `is ${label} with no text in it`)
   const lines = splitLines(text)
   const notAStory = findNotAStory(lines)
@@ -118,7 +122,7 @@ function readStory(bytes: Uint8Array, fileName: string): ReadStory {
   const blocks = groupBlocks(lines)
   const block = readHeaderBlock(blocks)
   const end = readEndMatter(blocks.slice(block.bodyStart))
-  const chapters = readChapters(readBodyItems(end.storyBlocks)).filter(
+  const chapters = readChapters(readBodyItems(end.storyBlocks), marks).filter(
     (chapter) => chapter.sections.length > 0,
   )
   if (!isStory(chapters)) {
@@ -126,9 +130,17 @@ function readStory(bytes: Uint8Array, fileName: string): ReadStory {
     if (last === undefined) refuse(fileName, 0, 'NO_STORY', 'holds no story text')
     refuse(fileName, last.line, 'NO_STORY', 'has a header but no story text after it')
   }
-  const report = createReportCollector(format, [...decoded.issues, ...issues])
+  const report = createReportCollector(format, [...decoded.issues, ...issues, ...reportRemoved(marks)])
   report.unrecognised.push(...block.unrecognised)
   return { decoded, block, end, chapters, report }
+}
+
+// What the page's HTML held that the archive never keeps, counted: "2 scripts, 1 image".
+function reportRemoved(marks: PageMarks): RescueIssue[] {
+  if (marks.removed.size === 0) return []
+  const counts = [...marks.removed].map(([what, count]) => `${String(count)} ${count === 1 ? what : `${what}s`}`)
+  const message = `removed from the page's HTML as unsafe, its text kept: ${counts.join(', ')}`
+  return [{ code: 'QUIRE_RESCUE_HTML_REMOVED', line: 0, field: 'chapters', message }]
 }
 
 function readDisclaimer(

@@ -2,7 +2,9 @@ import { SECTION_KINDS, type Section, type SectionKind } from '../domain/work-dr
 
 /** A chapter's sections as the JSON text stored in `chapters.sections`. */
 export function sectionsToJson(sections: readonly Section[]): string {
-  return JSON.stringify(sections.map(({ kind, text }) => ({ kind, text })))
+  return JSON.stringify(
+    sections.map(({ kind, text, html }) => (html === undefined ? { kind, text } : { kind, text, html })),
+  )
 }
 
 /** The sections stored as JSON; anything else in the column is a bug, so it throws. */
@@ -12,9 +14,13 @@ export function sectionsFromJson(json: string): Section[] {
   return parsed.map((item: unknown, index) => {
     if (typeof item === 'object' && item !== null && 'kind' in item && 'text' in item) {
       const { kind, text } = item
-      if (isSectionKind(kind) && typeof text === 'string') return { kind, text }
+      const html = 'html' in item ? item.html : undefined
+      if (isSectionKind(kind) && typeof text === 'string') {
+        if (typeof html === 'string') return { kind, text, html }
+        if (html === undefined) return { kind, text }
+      }
     }
-    throw new Error(`chapter sections[${String(index)}]: expected { kind, text }`)
+    throw new Error(`chapter sections[${String(index)}]: expected { kind, text, html? }`)
   })
 }
 

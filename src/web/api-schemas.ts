@@ -100,7 +100,15 @@ export const WorkJson = Type.Object({
     Type.Object({
       position: Type.Integer({ minimum: 1 }),
       title: Nullable(Type.String()),
-      sections: Type.Array(Type.Object({ kind: Type.Enum(SECTION_KINDS), text: Type.String() })),
+      sections: Type.Array(
+        Type.Object({
+          kind: Type.Enum(SECTION_KINDS),
+          text: Type.String(),
+          html: Type.Optional(
+            Type.String({ description: 'The same words with their inline markup, sanitised by allowlist' }),
+          ),
+        }),
+      ),
     }),
   ),
 }, { description: 'The work, whole' })

@@ -87,6 +87,21 @@ describe.each(TEST_DIALECTS)('the work page on %s', (dialect) => {
     expect(body).not.toContain('<b>a bit')
   })
 
+  it('shows the markup a rescued page kept, stored and read back, with no e-mail address in it', async () => {
+    const sections = [
+      { kind: 'paragraph', text: 'She had never said it.', html: 'She had <i>never</i> said it.' },
+      { kind: 'verse', text: 'One line\nTwo lines', html: '<em>One line</em><br /><em>Two lines</em>' },
+      { kind: 'paragraph', text: 'Write to me.', html: 'Write to <b>me</b> at ink@example.org.' },
+    ] as const
+    const id = await reading.importWork({ chapters: [aChapterDraft({ sections })] })
+    const body = await reading.page(`/works/${id}`)
+    expect(body).toContain('<p>She had <i>never</i> said it.</p>')
+    expect(body).toContain('<p class="verse"><em>One line</em><br /><em>Two lines</em></p>')
+    expect(body).toContain('<p>Write to <b>me</b>.</p>')
+    const api = JSON.parse(await reading.page(`/api/v1/works/${id}`)) as { chapters: { sections: unknown[] }[] }
+    expect(api.chapters[0]?.sections[0]).toEqual(sections[0])
+  })
+
   it('keeps headings in order: the title, then the chapter, then headings in the text', async () => {
     const id = await reading.importWork({
       chapters: [aChapterDraft({ sections: [{ kind: 'heading', text: 'PoV' }] })],
