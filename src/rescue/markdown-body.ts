@@ -1,5 +1,7 @@
 import { readChapterHeading } from './chapter-heading.js'
 import { readByLine } from './header-line.js'
+import { currentPageMarks } from './page-marks.js'
+import { escapeStoryText } from '../safety/story-html.js'
 
 /** A Markdown body as plain text, and the title (and "by" line) of its opening `# Heading`. */
 export type MarkdownText = Readonly<{ text: string; title: string | null; author: string | null }>
@@ -38,6 +40,40 @@ function unEmphasise(text: string): string {
   })
 }
 
+// The emphasis markers as the elements they stand for: *one* and _one_ emphasis, two strong.
+const EMPHASIS_TAGS: Readonly<Record<number, readonly [string, string]>> = {
+  1: ['<em>', '</em>'],
+  2: ['<strong>', '</strong>'],
+  3: ['<strong><em>', '</em></strong>'],
+}
+
+/**
+ * Inline Markdown as the HTML a reader of the rendered page saw: emphasis, strong emphasis,
+ * strike-through and code as their elements, links to web addresses as links and any other
+ * as their text, images as their description. Sanitised again where a section takes it.
+ */
+export function markInline(text: string): string {
+  const link = (label: string, href: string): string =>
+    /^https?:\/\//iu.test(href) ? `<a href="${href}">${label}</a>` : label
+  const marked = escapeStoryText(text)
+    .replace(/`([^`]+)`/gu, '<code>$1</code>')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, '$1')
+    .replace(/\[([^\]]+)\]\(\s*([^)\s]*)[^)]*\)/gu, (_whole, label: string, href: string) => link(label, href))
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/gu, '$1')
+    .replace(/&lt;((?:https?|mailto):[^\s]+?)&gt;/gu, (_whole, href: string) => link(href, href))
+    .replace(/~~(?=\S)(.+?)~~/gu, '<del>$1</del>')
+  return markEmphasis(markEmphasis(marked)).replace(/\\([\\`*_{}[\]()#+\-.!>~|])/gu, '$1')
+}
+
+function markEmphasis(text: string): string {
+  return text.replace(EMPHASIS, (whole, marks: string, inner: string, offset: number, all: string) => {
+    const before = all.charAt(offset - 1)
+    if (marks.startsWith('_') && /[\p{L}\p{N}]/u.test(before)) return whole
+    const [open, close] = EMPHASIS_TAGS[marks.length] ?? ['', '']
+    return `${open}${inner}${close}`
+  })
+}
+
 // CommonMark makes any paragraph above "---" a heading; writers who put "---" under prose
 // meant a scene break, so only a short line without closing punctuation is a heading.
 function isSetextUnderline(paragraph: readonly string[], line: string): boolean {
@@ -58,13 +94,25 @@ type State = {
 function flush(state: State): void {
   if (state.paragraph.length === 0) return
   // Soft line breaks are spaces (§6.8); hard ones stay line ends, as in verse.
+  const marks = currentPageMarks()
   let text = ''
+  let html = ''
   state.paragraph.forEach((line, index) => {
     const isLast = index === state.paragraph.length - 1
     const hard = HARD_BREAK.test(line)
-    const clean = stripInline(line.replace(HARD_BREAK, '').trim())
-    text += clean + (isLast ? '' : hard ? '\n' : ' ')
+    const raw = line.replace(HARD_BREAK, '').trim()
+    const end = isLast ? '' : hard ? '\n' : ' '
+    text += stripInline(raw) + end
+    if (marks !== undefined) html += markInline(raw) + end
   })
+  // Each line the plain-text reader will see, with its markup where it has any.
+  if (marks !== undefined) {
+    const htmlLines = html.trim().split('\n')
+    text.trim().split('\n').forEach((line, index) => {
+      const markup = htmlLines[index]?.trim()
+      if (markup !== undefined && markup !== escapeStoryText(line.trim())) marks.addLine(line.trim(), markup)
+    })
+  }
   const byLine = readByLine(text.trim())
   // "# Salt Road" then "by Wren Adair": the credit goes with the title, not into the story.
   if (state.title !== null && !state.seenText && byLine !== undefined) state.author = byLine

@@ -65,7 +65,7 @@ const DOWNLOAD = `<!DOCTYPE html>
   </div>
   <div class="userstuff">
     <p>The storm came in from the west, and the light went round and round above them both.</p>
-    <p>"Stay," she said, and he did.</p>
+    <p>"Stay," she said, and he <em>did</em>.</p>
   </div>
 </div>
 <div id="afterword">
@@ -132,6 +132,8 @@ describe('an AO3 download', () => {
       'note', 'note', 'paragraph', 'break', 'paragraph', 'note',
     ])
     expect(sectionsOf(rescued, 'note')).toEqual(['Chapter Summary: Where the lamp is lit.', 'Thanks to my beta.', 'More soon.'])
+    // A chapter's emphasis is kept as the markup of its paragraph; a plain paragraph has none.
+    expect(work.chapters[1]?.sections.map((section) => section.html)).toEqual([undefined, '"Stay," she said, and he <em>did</em>.'])
     expect(work.wordCount).toBeGreaterThan(50)
     expect(work.wordCount).toBeLessThan(70)
   })

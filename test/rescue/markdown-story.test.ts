@@ -85,7 +85,20 @@ describe('a Markdown file', () => {
     ])
     expect(sectionsOf(rescued, 'verse')).toEqual(['The sea sang\nHush now, hush now\nThe boats are coming home\nOne by one'])
     expect(sectionsOf(rescued, 'paragraph')).toContain("Later, the keeper's snake_case_notes were still on the table.")
-    expect(JSON.stringify(rescued.work.chapters)).not.toMatch(/\*\*|https:|\]\(|^>|layout|weight/u)
+    const texts = rescued.work.chapters.flatMap((chapter) => chapter.sections.map((section) => section.text))
+    expect(JSON.stringify(texts)).not.toMatch(/\*\*|https:|\]\(|^>|layout|weight/u)
+  })
+
+  it('keeps emphasis, strong emphasis and web links as the markup of their sections', () => {
+    const sections = rescueText(STORY, 'the-lamp.md').work.chapters.flatMap((chapter) => chapter.sections)
+    expect(sections.map((section) => section.html)).toEqual([
+      'The rain had not stopped for <strong>three days</strong>, and Mara was <em>tired</em> of the sound of it on the roof.',
+      '"You could just go outside," said <a href="https://example.org/tomas" rel="nofollow noopener noreferrer">Tomas</a> from the doorway.',
+      undefined,
+      'She put the kettle on <em>anyway</em>.',
+      'The sea sang<br /><em>Hush now, hush now</em><br />The boats are coming home<br />One by one',
+      undefined,
+    ])
   })
 
   it('takes an opening "# Heading" for the title when there is no front matter', () => {
