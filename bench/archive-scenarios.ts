@@ -56,7 +56,7 @@ export async function pickScenarios(db: ReferenceDb, server: string, phrase: rea
   const q = encodeURIComponent(`"${phrase.join(' ')}"`)
   const d = `${query([fandom], [])}&q=${q}`
   const [[workId] = []] = await db.query(
-    `select w.id from works w where w.rating = 'general' and exists (select 1 from chapter_texts c where c.work_id = w.id) limit 1`,
+    `select w.id from works w where w.rating = 'general' and exists (select 1 from chapters c where c.work_id = w.id) limit 1`,
   )
   if (typeof workId !== 'string') throw new Error('bench: no work with text rated General Audiences')
   return { b, c, search: `/api/v1/search?q=${q}`, tagAlone: query([fandom], []), d, dTotal: (await total(d)).total, e: `/works/${workId}` }

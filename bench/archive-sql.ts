@@ -23,6 +23,11 @@ export type ReferenceDb = Readonly<{
   close(): Promise<void>
 }>
 
+// The index is contentless (migration 0014): a chapter's work id is read from `chapters`, as the
+// store's own search reads it.
+const CHAPTER_HITS =
+  'select t.rowid, c.work_id from chapter_texts t join chapters c on c.id = t.rowid where t.chapter_texts match ?'
+
 export function openSqliteReference(file: string): ReferenceDb {
   const db = new SqliteDatabase(file, { readonly: true })
   return {
@@ -35,12 +40,12 @@ export function openSqliteReference(file: string): ReferenceDb {
     },
     rawFullText: (phrase) =>
       Promise.resolve(
-        db.prepare('select rowid, work_id from chapter_texts where chapter_texts match ? limit 25').raw().all(`"${phrase.join(' ')}"`) as Row[],
+        db.prepare(`${CHAPTER_HITS} limit 25`).raw().all(`"${phrase.join(' ')}"`) as Row[],
       ),
     rawRankedFullText: (phrase) =>
       Promise.resolve(
         db
-          .prepare('select rowid, work_id from chapter_texts where chapter_texts match ? order by rank limit 25')
+          .prepare(`${CHAPTER_HITS} order by t.rank limit 25`)
           .raw()
           .all(`"${phrase.join(' ')}"`) as Row[],
       ),

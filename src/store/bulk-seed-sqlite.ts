@@ -70,8 +70,9 @@ export function openBulkSqlite(path: string): BulkSink {
     },
     nextChapterId: () => Promise.resolve(Number(db.prepare('select coalesce(max(id), 0) + 1 from chapters').pluck().get())),
     insertChapterTexts(chapters) {
-      const statement = prepared('insert into chapter_texts (rowid, work_id, position, text) values (?, ?, ?, ?)')
-      for (const { chapterId, workId, position, text } of chapters) statement.run(chapterId, workId, position, text)
+      // Contentless (migration 0014): the index keeps no text, work id or position of its own.
+      const statement = prepared('insert into chapter_texts (rowid, text) values (?, ?)')
+      for (const { chapterId, text } of chapters) statement.run(chapterId, text)
       return Promise.resolve()
     },
     finish(onPhase) {

@@ -20,6 +20,16 @@ export async function findWorkChapterTexts(
   return rows.map(toChapterText)
 }
 
+/** The chapters with these ids, as the index holds them, in no particular order. */
+export async function findChapterTextsById(
+  db: Kysely<Database>,
+  chapterIds: readonly number[],
+): Promise<ChapterText[]> {
+  if (chapterIds.length === 0) return []
+  const rows = await selectChapters(db).where('id', 'in', chapterIds).execute()
+  return rows.map(toChapterText)
+}
+
 /** Up to `limit` chapters with ids above `afterId`, in id order: a keyset page for a rebuild. */
 export async function findChapterTextsAfter(
   db: Kysely<Database>,

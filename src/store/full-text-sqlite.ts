@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely'
 import type { WorkId } from '../domain/work.js'
-import { type FullTextEngine, type RankedWork, SNIPPET_WORDS } from './full-text-engine.js'
-import { MATCH_END, MATCH_START } from './full-text-snippet.js'
+import { findChapterTextsById } from './full-text-chapters.js'
+import type { FullTextEngine, RankedWork } from './full-text-engine.js'
+import { markSnippets } from './full-text-sqlite-snippets.js'
 import type { Database } from './schema.js'
 
-// SQLite binds at most 32,766 values; four columns a row leaves room, and a batch of chapter
+// SQLite binds at most 32,766 values; two columns a row leaves room, and a batch of chapter
 // texts stays a few megabytes.
 const INSERT_BATCH = 200
 
@@ -14,29 +15,33 @@ type RankRow = Omit<RankedWork, 'relevance'> & { score: number }
 const RANK_SLACK = 8
 
 /**
- * FTS5 over `chapter_texts` (see migration 0008): the rowid is the chapter's id, so a chapter's
- * row is found without a scan. better-sqlite3 cannot interrupt a query, so what bounds one here
- * is the parser's limits on terms and prefixes and the LIMIT on every statement.
+ * FTS5 over `chapter_texts` (see migrations 0008 and 0014): the rowid is the chapter's id, so a
+ * chapter's row is found without a scan. The table is contentless: the text is stored once, in
+ * `chapters`, and whatever else a row needs (its work, its position, its text for a snippet)
+ * comes from there. better-sqlite3 cannot interrupt a query, so what bounds one here is the
+ * parser's limits on terms and prefixes and the LIMIT on every statement.
  */
 export const SQLITE_FULL_TEXT: FullTextEngine = {
   async insertChapters(db, chapters) {
     for (let start = 0; start < chapters.length; start += INSERT_BATCH) {
       const rows = chapters
         .slice(start, start + INSERT_BATCH)
-        .map(({ chapterId, workId, position, text }) =>
-          sql`(${chapterId}, ${workId}, ${position}, ${text})`,
-        )
-      await sql`insert into chapter_texts (rowid, work_id, position, text)
-        values ${sql.join(rows)}`.execute(db)
+        .map(({ chapterId, text }) => sql`(${chapterId}, ${text})`)
+      await sql`insert into chapter_texts (rowid, text) values ${sql.join(rows)}`.execute(db)
     }
   },
   async removeWork(db, workId) {
-    // By the work's chapters' ids: work_id is not indexed in FTS5, so a filter on it would scan.
+    // By the work's chapters' ids, the only key the table has. contentless_delete=1 lets FTS5
+    // delete a row it cannot read back; an id it never indexed (a new work's) costs a lookup.
+    // Such a delete leaves the row's length in the totals bm25 reads (FTS5 does not subtract
+    // it), so rewritten works weigh a little in every score until the next full rebuild.
     await sql`delete from chapter_texts
       where rowid in (select id from chapters where work_id = ${workId})`.execute(db)
   },
   async startBulkLoad(db) {
-    await sql`delete from chapter_texts`.execute(db)
+    // FTS5's own command for a contentless table: it empties the index (totals too) at once,
+    // where a delete would write a tombstone for every row.
+    await sql`insert into chapter_texts (chapter_texts) values ('delete-all')`.execute(db)
   },
   async finishBulkLoad(db) {
     // Merges the b-trees a bulk load leaves into one, as FTS5's docs advise after one.
@@ -47,7 +52,7 @@ export const SQLITE_FULL_TEXT: FullTextEngine = {
     // rest of a row is read only for the rows handed out: so ask for the best chapters, a few
     // more than the works wanted (a work's other chapters may take places), and twice as many
     // again while that is not enough. Grouping every match by work read every match's row.
-    // Work ids come from `chapters`: FTS5 reads a row of its own whole, the text with it.
+    // Work ids come from `chapters`: the contentless table holds none.
     for (let take = limit + RANK_SLACK; ; take *= 2) {
       const { rows } = await sql<RankRow>`
         select t.rowid as "chapterId", c.work_id as "workId", c.position, t.rank as score
@@ -74,7 +79,7 @@ export const SQLITE_FULL_TEXT: FullTextEngine = {
     }
   },
   async matchingWorkIds(db, match, limit) {
-    // From `chapters`, as in rankWorks: a quarter of the time of reading FTS5's own rows.
+    // From `chapters`, as in rankWorks.
     const { rows } = await sql<{ work_id: WorkId }>`
       select distinct c.work_id from chapter_texts t join chapters c on c.id = t.rowid
       where t.chapter_texts match ${match.fts5}
@@ -83,15 +88,9 @@ export const SQLITE_FULL_TEXT: FullTextEngine = {
   },
   async snippets(db, match, chapterIds) {
     if (chapterIds.length === 0) return new Map()
-    // Column 2 is `text`; the first two are the unindexed work_id and position. `+rowid` keeps
-    // the list from FTS5, which would run the whole query again for each id in it: one run,
-    // with every match tested against the list, took a third of the time for a page of 20.
-    const { rows } = await sql<{ chapter_id: number; snippet: string }>`
-      select rowid as chapter_id,
-        snippet(chapter_texts, 2, ${MATCH_START}, ${MATCH_END}, '…', ${SNIPPET_WORDS}) as snippet
-      from chapter_texts
-      where chapter_texts match ${match.fts5} and +rowid in (${sql.join(chapterIds)})`.execute(db)
-    return new Map(rows.map((row) => [row.chapter_id, row.snippet]))
+    // The table holds no text, so FTS5's snippet() has none to cut from: the page's chapters
+    // are read from `chapters` and marked by FTS5 apart (see `markSnippets`).
+    return markSnippets(match.fts5, await findChapterTextsById(db, chapterIds))
   },
 }
 

@@ -13,6 +13,7 @@ import { createMedia } from './migrations/0010-create-media.js'
 import { indexTagLinks } from './migrations/0011-index-tag-links.js'
 import { createWorkFingerprints } from './migrations/0012-create-work-fingerprints.js'
 import { addEditedFields } from './migrations/0013-add-edited-fields.js'
+import { makeFullTextContentless } from './migrations/0014-make-full-text-contentless.js'
 import type { Database } from './schema.js'
 import type { StoreMigration } from './store-migration.js'
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0011-index-tag-links': indexTagLinks,
   '0012-create-work-fingerprints': createWorkFingerprints,
   '0013-add-edited-fields': addEditedFields,
+  '0014-make-full-text-contentless': makeFullTextContentless,
 }
 
 /**

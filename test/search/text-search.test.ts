@@ -108,6 +108,17 @@ describe.each(TEST_DIALECTS)('full-text search on %s', (dialect) => {
     expect(snippet.map((segment) => segment.text).join('')).toContain('keeper finally speaks')
   })
 
+  it('marks what a prefix, an OR, a folded accent and a search with exclusions matched', async () => {
+    const marked = async (query: string) => {
+      const { hits } = await searchText(store, query, { limit: 10 })
+      const segments = hits.flatMap((hit) => hit.snippet).filter((segment) => segment.match)
+      return segments.map((segment) => segment.text).sort()
+    }
+    expect(await marked('slep* OR gold')).toEqual(['gold', 'slept'])
+    expect(await marked('cafe NAIVE')).toEqual(['café', 'naïve'])
+    expect(await marked('dreamed -knight')).toEqual(['dreamed'])
+  })
+
   it('marks matches in Japanese without the spaces the index put between words', async () => {
     const { hits } = await searchText(store, '行きました', { limit: 10 })
     const text = hits[0]?.snippet.map((segment) => segment.text).join('')

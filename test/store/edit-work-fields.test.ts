@@ -1,7 +1,9 @@
-import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTagName } from '../../src/domain/tag.js'
 import { parseWorkId, type WorkId } from '../../src/domain/work.js'
+import { parseTextQuery } from '../../src/search/text-query.js'
+import { toFullTextMatch } from '../../src/search/text-query-match.js'
+import { rankWorksByText } from '../../src/store/full-text.js'
 import { lastWorkChangeId } from '../../src/store/work-changes.js'
 import { aChapterDraft, anImport } from '../support/a-work.js'
 import { countRows } from '../support/count-rows.js'
@@ -80,9 +82,14 @@ describe.each(TEST_DIALECTS)('a person editing a work on %s', (dialect) => {
       ['Evening', null],
     ])
     expect((await ids())[0]).toBe(firstId)
-    const { rows } = await sql<{ text: string }>`
-      select text from chapter_texts where work_id = ${workId} order by position`.execute(store.db)
-    expect(rows.map(({ text }) => text)).toEqual(['Sunrise over the silos.', 'Moonrise over the barn.'])
+    // SQLite's index keeps no text to read back (migration 0014): ask it where it finds each.
+    const foundIn = async (query: string) =>
+      (await rankWorksByText(store.db, toFullTextMatch(parseTextQuery(query)), 10)).works.map(
+        (found) => [found.workId, found.position],
+      )
+    expect(await foundIn('sunrise silos')).toEqual([[workId, 1]])
+    expect(await foundIn('moonrise barn')).toEqual([[workId, 2]])
+    expect(await foundIn('"Chloe looked out"')).toEqual([])
   })
 
   it('refuses an empty title and writes nothing', async () => {

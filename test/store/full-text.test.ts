@@ -7,6 +7,7 @@ import {
   rebuildFullTextIndex,
   removeWorkText,
 } from '../../src/store/full-text.js'
+import { SNIPPET_WORDS } from '../../src/store/full-text-engine.js'
 import { aChapterDraft, anImport } from '../support/a-work.js'
 import { openTestStore, TEST_DIALECTS, type TestStore } from '../support/test-store.js'
 
@@ -83,6 +84,34 @@ describe.each(TEST_DIALECTS)('the full-text index on %s', (dialect) => {
     // Characters as the story has them, for the view to escape (PostgreSQL's ts_headline
     // drops what looks like an HTML tag; FTS5 keeps it).
     expect(segments.map((segment) => segment.text).join('')).toContain('& the lighthouse')
+  })
+
+  it('shows a phrase from the middle of a long chapter with the words around it, marked', async () => {
+    // 3,000 numbered words, about 20 KB, the phrase after the 1,500th: none of the chapter's
+    // start or end may show, only its neighbours.
+    const words = Array.from({ length: 3_000 }, (_, at) => `word${String(at)}`)
+    const text = [...words.slice(0, 1_500), 'the lamp burned blue', ...words.slice(1_500)].join(' ')
+    await store.works.importRescued(
+      anImport({ chapters: [aChapterDraft({ sections: [{ kind: 'paragraph', text }] })] }),
+    )
+    const lamp = { fts5: '"lamp burned blue"', tsquery: "('lamp' <-> 'burned' <-> 'blue')" }
+    const { works } = await rankWorksByText(store.db, lamp, 1)
+    const chapterId = works[0]?.chapterId ?? 0
+    const segments = (await findSnippets(store.db, lamp, [chapterId])).get(chapterId) ?? []
+    const shown = segments.map((segment) => segment.text).join('')
+    const marked = segments.filter((segment) => segment.match).map((segment) => segment.text)
+    expect(shown).toContain('word1499 the lamp burned blue word1500')
+    expect(shown).not.toMatch(/\bword(0|2999)\b/u)
+    expect(marked.join(' ').toLowerCase()).toBe('lamp burned blue')
+    expect(shown.match(/[a-z0-9]+/gu)?.length).toBeLessThanOrEqual(SNIPPET_WORDS)
+    if (dialect !== 'sqlite') return
+    // FTS5's snippet(): SNIPPET_WORDS words centred on the phrase, marked as one, '…' either side.
+    const around = (from: number, to: number) => words.slice(from, to).join(' ')
+    expect(segments).toEqual([
+      { text: `…${around(1_487, 1_500)} the `, match: false },
+      { text: 'lamp burned blue', match: true },
+      { text: ` ${around(1_500, 1_515)}…`, match: false },
+    ])
   })
 
   it('builds the whole index again from the chapters with rebuildFullTextIndex', async () => {
