@@ -1,4 +1,4 @@
-import { escapeStoryText, sanitizeStoryHtml } from '../safety/story-html.js'
+import { escapeStoryText } from '../safety/story-html.js'
 
 /**
  * The longest section that keeps its markup. AO3 holds a whole chapter to 500,000 characters;
@@ -56,9 +56,9 @@ export class PageMarks {
   }
 
   /**
-   * A section's HTML from its lines (`<br>` between them), sanitised, or undefined when no
-   * line had markup (or the section is over MARKED_SECTION_MAX): a section without it is shown
-   * from its text.
+   * A section's HTML from its lines (`<br>` between them), or undefined when no line had markup
+   * (or the section is over MARKED_SECTION_MAX): a section without it is shown from its text.
+   * Not yet sanitised: rescue sanitises a story's sections together (sanitizeSections).
    */
   sectionHtml(lines: readonly string[]): string | undefined {
     if (this.isEmpty) return undefined
@@ -72,7 +72,7 @@ export class PageMarks {
       marked = true
       return markup
     })
-    return marked ? sanitizeStoryHtml(parts.join('<br>')) : undefined
+    return marked ? parts.join('<br>') : undefined
   }
 }
 

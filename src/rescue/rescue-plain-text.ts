@@ -2,6 +2,7 @@ import { RescueError } from '../domain/errors.js'
 import type { RescueIssue, RescuedWork } from '../domain/rescue-report.js'
 import type { ChapterDraft, Section, WorkDraft } from '../domain/work-draft.js'
 import { type AuthorStatement, findContentNotices } from '../safety/content-notices.js'
+import { sanitizeStoryFragments } from '../safety/story-html.js'
 import { readBodyItems } from './body-items.js'
 import { type BodyChapter, readChapters } from './body-sections.js'
 import { type DecodedText, decodeText } from './decode-text.js'
@@ -156,6 +157,22 @@ function readDisclaimer(
   return { text: visibleText(end.disclaimer.text, line, 'disclaimer', report), line }
 }
 
+// The chapters' sections, each one's markup through the story allowlist (all in one pass).
+function sanitizeSections(chapters: readonly BodyChapter[]): ChapterDraft[] {
+  const marked = chapters.flatMap((chapter) => chapter.sections.flatMap(({ section }) => section.html ?? []))
+  const clean = sanitizeStoryFragments(marked)
+  let next = 0
+  return chapters.map((chapter) => ({
+    title: chapter.title,
+    sections: chapter.sections.map(({ section }) => {
+      if (section.html === undefined) return section
+      const html = clean[next++] ?? ''
+      // Markup that kept no words would hide the section's text: the text is shown instead.
+      return html.trim() === '' ? { kind: section.kind, text: section.text } : { ...section, html }
+    }),
+  }))
+}
+
 function countSectionWords(sections: readonly Section[]): number {
   let count = 0
   for (const section of sections) {
@@ -184,10 +201,7 @@ export function rescuePlainText(bytes: Uint8Array, fileName: string): RescuedWor
   if (notice !== undefined) {
     recordField(report, 'contentNotices', notice.line, 'safety:author-statement', 0.9)
   }
-  const drafts: ChapterDraft[] = chapters.map((chapter) => ({
-    title: chapter.title,
-    sections: chapter.sections.map(({ section }) => section),
-  }))
+  const drafts = sanitizeSections(chapters)
   const sections = drafts.flatMap((chapter) => chapter.sections)
   recordField(report, 'wordCount', 0, 'ao3-word-rule', 1)
   const chapterRule = chapters.length > 1 ? 'chapter-headings' : 'single-chapter'

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Section } from '../../src/domain/work-draft.js'
 import { MARKED_SECTION_MAX } from '../../src/rescue/page-marks.js'
-import { escapeStoryText, sanitizeStoryHtml } from '../../src/safety/story-html.js'
+import { escapeStoryText, sanitizeStoryFragments, sanitizeStoryHtml } from '../../src/safety/story-html.js'
 import { PROSE, rescueText } from './rescue-text.js'
 
 // A page as a fan site's author wrote it in 2003: emphasis, a struck word, ruby over a name,
@@ -127,5 +127,22 @@ describe('the story allowlist', () => {
       '<a rel="nofollow noopener noreferrer">a</a> <a rel="nofollow noopener noreferrer">b</a>',
     )
     expect(escapeStoryText(`<b>"Tom" & 'Ann'</b>`)).toBe('&lt;b&gt;&quot;Tom&quot; &amp; &#39;Ann&#39;&lt;/b&gt;')
+  })
+
+  it('sanitises the fragments of a story together exactly as it would each alone', () => {
+    const fragment = fc.array(
+      fc.oneof(
+        fc.constantFrom('<i>', '</i>', '<b>', '</b>', '<br>', '<script>x</script>', '<p>', '</p>', '<img src=x>',
+          '<a href="https://x.example/">', '</a>', '<iframe>', '&amp;', '<', '<i title="a>', "<abbr title='b>", '"', "'"),
+        fc.string({ maxLength: 12 }),
+      ),
+      { maxLength: 12 },
+    ).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 8 }), (fragments) => {
+        expect(sanitizeStoryFragments(fragments)).toEqual(fragments.map(sanitizeStoryHtml))
+      }),
+      { numRuns: 500 },
+    )
   })
 })
