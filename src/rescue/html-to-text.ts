@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2'
 import { escapeStoryText, STORY_INLINE_TAGS } from '../safety/story-html.js'
-import { currentPageMarks, type PageMarks } from './page-marks.js'
+import { currentPageMarks, MARKED_SECTION_MAX, type PageMarks } from './page-marks.js'
 
 // Elements that end a line of text where they open or close, and those that end a paragraph.
 const LINE_ELEMENTS: ReadonlySet<string> = new Set(['br', 'li', 'tr', 'dt', 'dd', 'option'])
@@ -19,6 +19,10 @@ const REMOVED_ELEMENTS: Readonly<Record<string, string>> = {
   script: 'script', style: 'style sheet', iframe: 'frame', frame: 'frame', object: 'embedded object',
   embed: 'embedded object', applet: 'embedded object', img: 'image',
 }
+// Inline elements tracked open at once. Every text and line end looks through them, so a page
+// of thousands of unclosed <b>s would cost the square of its length; no story nests emphasis
+// this deep, and past it elements are read as their text alone.
+const INLINE_DEPTH_MAX = 32
 // Lyrics and poems set apart by centring or italics, with short lines.
 const VERSE_LINE_MAX = 72
 
@@ -132,6 +136,7 @@ class TextOut {
   #hadLink = false
   #markup = ''
   #isMarked = false
+  #isCut = false
   readonly #open: OpenInline[] = []
   #isCentred = false
   #blockStart = 0
@@ -158,7 +163,7 @@ class TextOut {
   }
 
   openInline(name: string, attribs: Readonly<Record<string, string>>): void {
-    if (this.#marks === undefined) return
+    if (this.#marks === undefined || this.#open.length >= INLINE_DEPTH_MAX) return
     const tag = openingTag(name, attribs)
     if (tag === undefined) return
     this.#open.push({ name, tag })
@@ -168,6 +173,11 @@ class TextOut {
 
   closeInline(name: string): void {
     if (this.#marks === undefined) return
+    if (this.#open[this.#open.length - 1]?.name === name) {
+      this.#open.pop()
+      this.#markup += `</${name}>`
+      return
+    }
     const at = this.#open.map((open) => open.name).lastIndexOf(name)
     if (at < 0) return
     // Elements closed out of order ("<b><i>x</b></i>") close what was opened inside them and
@@ -189,7 +199,7 @@ class TextOut {
     const navigation = this.#linkedOnly && line !== '' && line.length <= NAVIGATION_MAX && this.#hadLink
     if (!navigation) {
       this.#lines.push(line)
-      if (this.#isMarked && line !== '') {
+      if (this.#isMarked && !this.#isCut && line !== '') {
         const closing = this.#open.map((open) => `</${open.name}>`).reverse().join('')
         this.#marks?.addLine(line, `${this.#markup}${closing}`.trim())
       }
@@ -199,6 +209,7 @@ class TextOut {
     this.#hadLink = false
     this.#markup = this.#open.map((open) => open.tag).join('')
     this.#isMarked = this.#open.length > 0
+    this.#isCut = false
   }
 
   endBlock(): void {
@@ -237,7 +248,9 @@ class TextOut {
     else if (!linked && /[\p{L}\p{N}]/u.test(text)) this.#linkedOnly = false
     this.#line += text
     if (this.#marks === undefined) return
-    this.#markup += escapeStoryText(text)
+    // A line longer than any section keeps its markup for is read as its words alone.
+    if (this.#markup.length <= MARKED_SECTION_MAX) this.#markup += escapeStoryText(text)
+    else this.#isCut = true
     // Characters, spaces and all: a block is set apart when all of its text is.
     const letters = text.trim().length
     this.#blockLetters += letters

@@ -87,6 +87,21 @@ describe("a page's inline markup", () => {
     expect(section?.html).toBeUndefined()
   })
 
+  it('tracks emphasis nested at most 32 deep, so a page of unclosed tags costs no more than its length', () => {
+    const page = `<html><body><p>Title: Deep</p><hr><p>${'<i>deeper '.repeat(50)}${PROSE.replace(/\n\n/gu, ' ')}</p></body></html>`
+    const [section] = sectionsOfPage(page)
+    expect(section?.html?.match(/<i>/gu)).toHaveLength(32)
+    expect(section?.text).toMatch(/^(?:deeper ){50}The rain/u)
+  })
+
+  it('keeps a line whose markup would pass the cap as its words alone, never cut short', () => {
+    const words = 'a '.repeat(30_000)
+    const page = `<html><body><p>Title: Dense</p><hr><p>${words.split(' ').join('<b> </b>')}</p></body></html>`
+    const [section] = sectionsOfPage(page)
+    expect(section?.text.length).toBeLessThan(MARKED_SECTION_MAX)
+    expect(section?.html).toBeUndefined()
+  })
+
   it('never lets anything but the allowlist through, whatever the page holds', () => {
     const piece = fc.oneof(
       fc.constantFrom('<i>', '</i>', '<b>', '</b>', '<em>', '<br>', '<p>', '</p>', '<script>alert(1)</script>',
