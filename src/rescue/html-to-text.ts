@@ -39,55 +39,79 @@ const NAVIGATION_MAX = 80
  * chapters in it as it does in any old text file: a bold "Title:" label reads as "Title:".
  */
 export function htmlToText(html: string): string {
+  const reader = createTextReader()
+  const parser = new Parser(reader, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    recognizeSelfClosing: true,
+  })
+  parser.write(html)
+  parser.end()
+  return reader.finish()
+}
+
+/** The parser events htmlToText reads a page from, and the text they make at the end. */
+export type TextReader = Readonly<{
+  onopentag: (name: string, attribs: Record<string, string>) => void
+  onclosetag: (name: string) => void
+  ontext: (text: string) => void
+  finish: () => string
+}>
+
+/**
+ * A reader of parser events as htmlToText reads them: fed by htmlparser2's Parser, or by a walk
+ * of a page already parsed (page-dom's blockText), so a page is never parsed twice.
+ */
+export function createTextReader(): TextReader {
   const marks = currentPageMarks()
   const out = new TextOut(marks)
   let skipping = 0
   let preformatted = 0
   let linkDepth = 0
-  // Centred blocks open: what is inside them is set apart, as lyrics often were.
+  // Blocks open, whether each is centred, and how many are: what is inside a centred one is
+  // set apart, as lyrics often were.
   const centred: boolean[] = []
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        // Counted in the head as well: a script there is left out of the story as surely.
-        if (marks !== undefined) countRemoved(marks, name, attribs)
-        if (SKIPPED_ELEMENTS.has(name)) skipping += 1
-        if (skipping > 0) return
-        if (name === 'pre') preformatted += 1
-        if (name === 'a') linkDepth += 1
-        if (name === 'hr') out.sceneBreak()
-        else if (BLOCK_ELEMENTS.has(name)) {
-          out.endBlock()
-          centred.push(name === 'center' || isCentred(attribs))
-          out.setCentred(centred.includes(true))
-        } else if (LINE_ELEMENTS.has(name)) out.endLine()
-        else if (name === 'td' || name === 'th') out.text(' ', false, false)
-        if (STORY_INLINE_TAGS.has(name)) out.openInline(name, attribs)
-      },
-      onclosetag(name) {
-        if (SKIPPED_ELEMENTS.has(name)) {
-          skipping = Math.max(0, skipping - 1)
-          return
-        }
-        if (skipping > 0) return
-        if (STORY_INLINE_TAGS.has(name)) out.closeInline(name)
-        if (name === 'pre') preformatted = Math.max(0, preformatted - 1)
-        if (name === 'a') linkDepth = Math.max(0, linkDepth - 1)
-        if (BLOCK_ELEMENTS.has(name)) {
-          out.endBlock()
-          centred.pop()
-          out.setCentred(centred.includes(true))
-        } else if (name === 'li' || name === 'tr' || name === 'dd' || name === 'dt') out.endLine()
-      },
-      ontext(text) {
-        if (skipping === 0) out.text(text, preformatted > 0, linkDepth > 0)
-      },
+  let centredOpen = 0
+  return {
+    onopentag(name, attribs) {
+      // Counted in the head as well: a script there is left out of the story as surely.
+      if (marks !== undefined) countRemoved(marks, name, attribs)
+      if (SKIPPED_ELEMENTS.has(name)) skipping += 1
+      if (skipping > 0) return
+      if (name === 'pre') preformatted += 1
+      if (name === 'a') linkDepth += 1
+      if (name === 'hr') out.sceneBreak()
+      else if (BLOCK_ELEMENTS.has(name)) {
+        out.endBlock()
+        const isCentredBlock = name === 'center' || isCentred(attribs)
+        centred.push(isCentredBlock)
+        if (isCentredBlock) centredOpen += 1
+        out.setCentred(centredOpen > 0)
+      } else if (LINE_ELEMENTS.has(name)) out.endLine()
+      else if (name === 'td' || name === 'th') out.text(' ', false, false)
+      if (STORY_INLINE_TAGS.has(name)) out.openInline(name, attribs)
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  )
-  parser.write(html)
-  parser.end()
-  return out.finish()
+    onclosetag(name) {
+      if (SKIPPED_ELEMENTS.has(name)) {
+        skipping = Math.max(0, skipping - 1)
+        return
+      }
+      if (skipping > 0) return
+      if (STORY_INLINE_TAGS.has(name)) out.closeInline(name)
+      if (name === 'pre') preformatted = Math.max(0, preformatted - 1)
+      if (name === 'a') linkDepth = Math.max(0, linkDepth - 1)
+      if (BLOCK_ELEMENTS.has(name)) {
+        out.endBlock()
+        if (centred.pop() === true) centredOpen -= 1
+        out.setCentred(centredOpen > 0)
+      } else if (name === 'li' || name === 'tr' || name === 'dd' || name === 'dt') out.endLine()
+    },
+    ontext(text) {
+      if (skipping === 0) out.text(text, preformatted > 0, linkDepth > 0)
+    },
+    finish: () => out.finish(),
+  }
 }
 
 function isCentred(attribs: Readonly<Record<string, string>>): boolean {

@@ -1,5 +1,5 @@
 import { DomHandler, DomUtils, Parser, type parseDocument } from 'htmlparser2'
-import { htmlToText } from './html-to-text.js'
+import { createTextReader, type TextReader } from './html-to-text.js'
 
 /** A parsed page, and one element of it (htmlparser2 names these types only through domhandler). */
 export type PageDocument = ReturnType<typeof parseDocument>
@@ -79,9 +79,27 @@ export function inlineText(node: PageNode): string {
   return DomUtils.textContent(node).replace(/\s+/gu, ' ').trim()
 }
 
-/** An element's text as its reader saw it: blocks, `<br>` lines, `<hr>` breaks (html-to-text). */
+/**
+ * An element's text as its reader saw it: blocks, `<br>` lines, `<hr>` breaks (html-to-text),
+ * read by walking the parsed page, as the parser would have told it (no second parse).
+ */
 export function blockText(node: PageNode): string {
-  return htmlToText(DomUtils.getOuterHTML(node)).trim()
+  const reader = createTextReader()
+  walkNode(node, reader)
+  return reader.finish().trim()
+}
+
+// The tree is at most DEPTH_MAX deep, so walking it by recursion cannot run out of stack.
+function walkNode(node: PageNode | PageDocument['children'][number], reader: TextReader): void {
+  if (DomUtils.isText(node)) {
+    reader.ontext(node.data)
+  } else if (DomUtils.isTag(node)) {
+    reader.onopentag(node.name, node.attribs)
+    for (const child of node.children) walkNode(child, reader)
+    reader.onclosetag(node.name)
+  } else if (DomUtils.hasChildren(node)) {
+    for (const child of node.children) walkNode(child, reader)
+  }
 }
 
 /** An element's paragraphs, each on one line: for notes and summaries kept in header fields. */
