@@ -27,16 +27,23 @@ export function stripInline(text: string): string {
     .replace(/<((?:https?|mailto):[^>\s]+)>/gu, '$1')
     .replace(/~~(?=\S)(.+?)~~/gu, '$1')
   // Twice, for emphasis inside emphasis: "**she *never* said**".
-  return unEmphasise(unEmphasise(unmarked)).replace(/\\([\\`*_{}[\]()#+\-.!>~|])/gu, '$1')
+  const strip = (found: string): string => replaceEmphasis(found, (_marks, inner) => inner)
+  return unescapeMarkers(strip(strip(unmarked)))
+}
+
+// A backslash before a marker keeps the marker as a character.
+function unescapeMarkers(text: string): string {
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!>~|])/gu, '$1')
 }
 
 const EMPHASIS = /(?<!\\)(\*{1,3}|_{1,3})(?=[^\s*_])([^*_\n]*?[^\s*_\\])\1(?![\p{L}\p{N}])/gu
 
-function unEmphasise(text: string): string {
+// Each emphasised run as `render` writes it from its markers ("*", "**", "_"…) and its words.
+function replaceEmphasis(text: string, render: (marks: string, inner: string) => string): string {
   return text.replace(EMPHASIS, (whole, marks: string, inner: string, offset: number, all: string) => {
     // "snake_case_words" keep their underscores: _ marks emphasis only at a word's edge.
     const before = all.charAt(offset - 1)
-    return marks.startsWith('_') && /[\p{L}\p{N}]/u.test(before) ? whole : inner
+    return marks.startsWith('_') && /[\p{L}\p{N}]/u.test(before) ? whole : render(marks, inner)
   })
 }
 
@@ -62,16 +69,12 @@ export function markInline(text: string): string {
     .replace(/\[([^\]]+)\]\[[^\]]*\]/gu, '$1')
     .replace(/&lt;((?:https?|mailto):[^\s]+?)&gt;/gu, (_whole, href: string) => link(href, href))
     .replace(/~~(?=\S)(.+?)~~/gu, '<del>$1</del>')
-  return markEmphasis(markEmphasis(marked)).replace(/\\([\\`*_{}[\]()#+\-.!>~|])/gu, '$1')
-}
-
-function markEmphasis(text: string): string {
-  return text.replace(EMPHASIS, (whole, marks: string, inner: string, offset: number, all: string) => {
-    const before = all.charAt(offset - 1)
-    if (marks.startsWith('_') && /[\p{L}\p{N}]/u.test(before)) return whole
-    const [open, close] = EMPHASIS_TAGS[marks.length] ?? ['', '']
-    return `${open}${inner}${close}`
-  })
+  const mark = (found: string): string =>
+    replaceEmphasis(found, (marks, inner) => {
+      const [open, close] = EMPHASIS_TAGS[marks.length] ?? ['', '']
+      return `${open}${inner}${close}`
+    })
+  return unescapeMarkers(mark(mark(marked)))
 }
 
 // CommonMark makes any paragraph above "---" a heading; writers who put "---" under prose

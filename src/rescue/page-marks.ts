@@ -10,9 +10,9 @@ export const MARKED_SECTION_MAX = 100_000
 /**
  * What a page's markup said about its lines of text beyond the words: each line's inline
  * markup (emphasis, strike, ruby…) as HTML, blocks set apart as verse, and what was left out
- * of the page's text as unsafe (scripts, event attributes, images). Every format reads a story as plain text, so
- * this rides beside the text, keyed by each line's words, and the body's sections take it
- * back line by line in the order the lines were written.
+ * of the page's text as unsafe (scripts, event attributes, images). Every format reads a story
+ * as plain text, so this rides beside the text, keyed by each line's words, and the body's
+ * sections take it back line by line in the order the lines were written.
  */
 export class PageMarks {
   readonly #markup = new Map<string, string[]>()

@@ -12,7 +12,6 @@ export const STORY_INLINE_TAGS: ReadonlySet<string> = new Set([
   'var',
 ])
 
-
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...STORY_INLINE_TAGS, 'br'],
   // A link keeps a web address (rel is the one transformTags sets); a title says what an

@@ -113,9 +113,9 @@ async function importInSavepoint(
     if (error instanceof BytesAlreadyStored && error.sha256 === sha256) {
       return { kind: 'stored', result: await findUnchanged(trx, sha256) }
     }
-    // Another part of a story told across files was stored meanwhile: this story fails whole.
     // Another import made a work of this story meanwhile: once more, it merges into that one.
     if (error instanceof FingerprintTaken && attempt === 1) return importInSavepoint(trx, input, now, 2)
+    // Another part of a story told across files was stored meanwhile: this story fails whole.
     return { kind: 'failed', error }
   }
 }
